@@ -1,0 +1,28 @@
+/** Reference values: every step of a graph evaluated exactly, in graph order. */
+import { evaluateExact } from './exact.js';
+import type { Graph } from './graph.js';
+
+export interface EvaluateOptions {
+  /** Replaces given values (inputs, weights, the learning rate) by name, e.g. for finite differences. */
+  readonly params?: Readonly<Record<string, number>>;
+}
+
+/** Every step's exact value, keyed by step id, in graph order. */
+export function evaluateGraph(graph: Graph, options: EvaluateOptions = {}): Map<string, number> {
+  const values = new Map<string, number>();
+  const overrides = options.params ?? {};
+  const lookup = {
+    param(name: string): number {
+      const value = overrides[name] ?? graph.params.get(name);
+      if (value === undefined) throw new Error(`unknown parameter ${name}`);
+      return value;
+    },
+    ref(id: string): number {
+      const value = values.get(id);
+      if (value === undefined) throw new Error(`step ${id} read before it is computed`);
+      return value;
+    },
+  };
+  for (const step of graph.steps) values.set(step.id, evaluateExact(step.expr, lookup));
+  return values;
+}
