@@ -1,0 +1,11 @@
+export { readSubmission } from './read.js';
+export type { Answer, IngestProblem, IngestProblemCode, SpreadsheetFormat, Student, Submission } from './types.js';
+export { IngestError, isIngestError } from './errors.js';
+export type { IngestFailure } from './errors.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { IngestLimits } from './limits.js';
+export { MAX_VALUE_LENGTH, numericCellValue, parseValue } from './values.js';
+export type { ParsedValue } from './values.js';
+export { createLabelMatcher, isLabelConflictError, LabelConflictError, normaliseLabel } from './labels.js';
+export type { LabelConflict, LabelMatcher } from './labels.js';
+export { studentFromFileName } from './student.js';

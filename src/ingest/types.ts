@@ -1,0 +1,47 @@
+import type { ParsedValue } from './values.js';
+
+/** The formats read; the real one is told from the bytes, not the file name. */
+export type SpreadsheetFormat = 'xlsx' | 'xls' | 'ods' | 'csv';
+
+/** One step's value as found in the file. Cells are A1 addresses within `sheet`. */
+export interface Answer {
+  readonly stepId: string;
+  /** The label as the student wrote it. */
+  readonly label: string;
+  readonly sheet: string;
+  readonly labelCell: string;
+  readonly valueCell: string;
+  readonly value: ParsedValue;
+}
+
+export interface Student {
+  readonly id: string | null;
+  readonly name: string | null;
+}
+
+export type IngestProblemCode =
+  | 'duplicate-label'
+  | 'unknown-step'
+  | 'no-answers'
+  | 'format-mismatch'
+  | 'student-mismatch'
+  | 'too-many-sheets'
+  | 'too-many-rows'
+  | 'too-many-cells';
+
+/** Something wrong that did not stop the file being read. `cell` is a full address (Sheet1!A12). */
+export interface IngestProblem {
+  readonly code: IngestProblemCode;
+  readonly message: string;
+  readonly cell?: string;
+}
+
+export interface Submission {
+  /** The path or name as given. */
+  readonly file: string;
+  readonly format: SpreadsheetFormat;
+  readonly student: Student;
+  /** By step id. */
+  readonly answers: Map<string, Answer>;
+  readonly problems: IngestProblem[];
+}

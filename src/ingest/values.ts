@@ -1,0 +1,123 @@
+/**
+ * A student's value as typed: text -> number, with the decimals they wrote.
+ *
+ * Reading is a phase of its own: "could not read" (`unreadable`) is a different outcome from
+ * "wrong", and its reason is one line a student can act on. Nothing here evaluates the text.
+ */
+import { decimalsOfCell } from './numfmt.js';
+
+export type ParsedValue =
+  | { readonly kind: 'empty' }
+  /** `decimals`: the decimals the student wrote; null where that means nothing (a fraction). */
+  | { readonly kind: 'number'; readonly value: number; readonly decimals: number | null; readonly raw: string }
+  | { readonly kind: 'unreadable'; readonly raw: string; readonly reason: string };
+
+/** Longer text is not a number anyone typed by hand. */
+export const MAX_VALUE_LENGTH = 100;
+/** Exponents past this overflow or underflow a double; nobody means them. */
+const MAX_EXPONENT = 300;
+
+const EMPTY: ParsedValue = { kind: 'empty' };
+
+const unreadable = (raw: string, reason: string): ParsedValue => ({ kind: 'unreadable', raw, reason });
+
+/**
+ * Reads a value as the student typed it.
+ *
+ * @example
+ * parseValue('0,646')      // { kind: 'number', value: 0.646, decimals: 3, raw: '0,646' }
+ * parseValue('=−1.5×10^-3') // { kind: 'number', value: -0.0015, decimals: 4, ... }
+ * parseValue('64.6%')      // { kind: 'number', value: 0.646, decimals: 3, ... }
+ * parseValue('2.160/2.625') // { kind: 'number', value: 0.822857…, decimals: null, ... }
+ * parseValue('0.6.4')      // { kind: 'unreadable', reason: 'write one number with a single decimal point', ... }
+ */
+export function parseValue(raw: string): ParsedValue {
+  if (raw.length > 4 * MAX_VALUE_LENGTH) return unreadable(raw.slice(0, MAX_VALUE_LENGTH), tooLong());
+  const text = normaliseNumberText(raw);
+  if (text === '') return EMPTY;
+  if (text.length > MAX_VALUE_LENGTH) return unreadable(raw, tooLong());
+  const prefix = /^[=≈~≃∼]/.exec(text)?.[0] ?? '';
+  const body = text.slice(prefix.length);
+  if (body === '') return unreadable(raw, `nothing after "${prefix}"`);
+  const parsed = body.includes('/') ? readFraction(body) : readDecimal(body, true);
+  if (typeof parsed === 'string') return unreadable(raw, parsed);
+  return { kind: 'number', value: parsed.value, decimals: parsed.decimals, raw };
+}
+
+/**
+ * A cell that already holds a number (xlsx, xls, ods): the decimals come from its number format
+ * when that shows a fixed number of decimals, else from the shortest text of the number.
+ * `shown` is the text the spreadsheet displays, kept as `raw`.
+ */
+export function numericCellValue(value: number, format: string | undefined, shown: string | undefined): ParsedValue {
+  const raw = shown ?? String(value);
+  if (!Number.isFinite(value)) return unreadable(raw, 'not a number');
+  return { kind: 'number', value: value + 0, decimals: decimalsOfCell(value, format), raw };
+}
+
+const tooLong = (): string => `too long (over ${MAX_VALUE_LENGTH} characters)`;
+
+interface Reading {
+  value: number;
+  decimals: number | null;
+}
+
+/** A reason (string) when the text is not a number. */
+type ReadResult = Reading | string;
+
+const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁺': '+', '⁻': '-',
+};
+
+/**
+ * Folds the spellings students use into one: full-width forms (NFKC), every dash to "-",
+ * `×10⁻³` to `×10^-3`, and no whitespace at all (NBSP, thin spaces, digit grouping).
+ */
+function normaliseNumberText(raw: string): string {
+  const superscripts = raw.replace(/10([⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+)/g, (_m, exp: string) =>
+    `10^${[...exp].map((ch) => SUPERSCRIPTS[ch] ?? ch).join('')}`,
+  );
+  return superscripts
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '');
+}
+
+const DECIMAL = /^([+-]?)(\d*)(?:([.,])(\d*))?(?:(?:[eE]|[×*xX·⋅]10\^)([+-]?\d+))?$/;
+
+/** A decimal number, optionally in scientific notation, optionally a percentage. */
+function readDecimal(body: string, allowPercent: boolean): ReadResult {
+  const percent = allowPercent && body.endsWith('%');
+  const number = percent ? body.slice(0, -1) : body;
+  const match = DECIMAL.exec(number);
+  if (!match) return whyNotANumber(number);
+  const [, sign = '', whole = '', separator, fraction = '', exponentText = '0'] = match;
+  if (whole === '' && fraction === '') return 'not a number';
+  if (separator === ',' && (whole === '' || fraction === '')) return 'not a number';
+  const exponent = Number(exponentText) - (percent ? 2 : 0);
+  if (Math.abs(exponent) > MAX_EXPONENT) return 'out of range';
+  // Through the decimal string, so 64.6% is exactly the double nearest 0.646.
+  const value = Number(`${sign}${whole || '0'}.${fraction || '0'}e${exponent}`);
+  if (!Number.isFinite(value)) return 'out of range';
+  return { value: value + 0, decimals: Math.max(0, fraction.length - exponent) };
+}
+
+/** `a/b`, as students write a quotient they did not finish; the decimals mean nothing here. */
+function readFraction(body: string): ReadResult {
+  const parts = body.split('/');
+  if (parts.length !== 2) return 'not a number';
+  const numerator = readDecimal(parts[0] ?? '', false);
+  const denominator = readDecimal(parts[1] ?? '', false);
+  if (typeof numerator === 'string') return numerator;
+  if (typeof denominator === 'string') return denominator;
+  if (denominator.value === 0) return 'division by zero';
+  return { value: numerator.value / denominator.value + 0, decimals: null };
+}
+
+function whyNotANumber(text: string): string {
+  if ((text.match(/[.,]/g)?.length ?? 0) > 1 && /^[+-]?[\d.,]+$/.test(text)) {
+    return 'write one number with a single decimal point';
+  }
+  if (/[A-Za-z]{1,3}\d|[A-Za-z]{2,}\(/.test(text)) return 'a formula, not a number: type the value itself';
+  return 'not a number';
+}
