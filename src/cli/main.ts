@@ -5,6 +5,8 @@ import { CONVENTIONS, type Convention } from '../rubric/schema.js';
 import { EXIT, isUsageError, processIo, type Io } from './io.js';
 import { REFERENCE_FORMATS, type ReferenceFormat } from './reference-format.js';
 import { referenceCommand } from './reference.js';
+import { checkCommand, gradeCommand } from './grade.js';
+import { templateCommand } from './template.js';
 
 function program(io: Io, setExit: (code: number) => void): Command {
   const cli = new Command('stepmark')
@@ -21,6 +23,34 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-c, --convention <convention>', 'backprop convention, overriding the rubric\'s').choices(CONVENTIONS))
     .action(async (rubric: string, options: { format: ReferenceFormat; convention?: Convention }) => {
       setExit(await referenceCommand(rubric, options, io));
+    });
+  cli
+    .command('template')
+    .description('write the spreadsheet students fill in')
+    .argument('<rubric>', 'rubric file (YAML)')
+    .requiredOption('-o, --output <file.xlsx>', 'where to write the template')
+    .option('--force', 'replace the output file if it exists')
+    .action(async (rubric: string, options: { output: string; force?: boolean }) => {
+      setExit(await templateCommand(rubric, options, io));
+    });
+
+  cli
+    .command('grade')
+    .description('grade submissions (files, or folders searched for .xlsx/.xls/.ods/.csv)')
+    .argument('<rubric>', 'rubric file (YAML)')
+    .argument('<submissions...>', 'spreadsheets or folders')
+    .option('--json <file>', 'write every result as JSON')
+    .action(async (rubric: string, submissions: string[], options: { json?: string }) => {
+      setExit(await gradeCommand(rubric, submissions, options, io));
+    });
+
+  cli
+    .command('check')
+    .description('self-check one submission before handing it in')
+    .argument('<rubric>', 'rubric file (YAML)')
+    .argument('<file>', 'your spreadsheet')
+    .action(async (rubric: string, file: string) => {
+      setExit(await checkCommand(rubric, file, io));
     });
   return cli;
 }

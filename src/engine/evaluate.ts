@@ -5,6 +5,13 @@ import type { Graph } from './graph.js';
 export interface EvaluateOptions {
   /** Replaces given values (inputs, weights, the learning rate) by name, e.g. for finite differences. */
   readonly params?: Readonly<Record<string, number>>;
+  /**
+   * Applied to each value as it is computed, before later steps read it: with rounding to d
+   * decimals this is a solution computed by hand, rounded at every step.
+   */
+  readonly round?: (value: number) => number;
+  /** Values some steps take instead of their formula's (a student's slip); later steps read them. */
+  readonly given?: ReadonlyMap<string, number>;
 }
 
 /** Every step's exact value, keyed by step id, in graph order. */
@@ -23,6 +30,9 @@ export function evaluateGraph(graph: Graph, options: EvaluateOptions = {}): Map<
       return value;
     },
   };
-  for (const step of graph.steps) values.set(step.id, evaluateExact(step.expr, lookup));
+  const round = options.round ?? ((value: number) => value);
+  for (const step of graph.steps) {
+    values.set(step.id, options.given?.get(step.id) ?? round(evaluateExact(step.expr, lookup)));
+  }
   return values;
 }

@@ -105,3 +105,44 @@ export function paramsOf(expr: Expr): string[] {
   visit(expr);
   return [...seen];
 }
+
+/** The tree with every node for which `replace` returns an expression swapped for it (outermost first). */
+export function substitute(expr: Expr, replace: (node: Expr) => Expr | undefined): Expr {
+  const swapped = replace(expr);
+  if (swapped !== undefined) return swapped;
+  const go = (node: Expr) => substitute(node, replace);
+  switch (expr.op) {
+    case 'const':
+    case 'param':
+    case 'ref':
+      return expr;
+    case 'add':
+    case 'mul':
+    case 'max':
+      return { op: expr.op, args: expr.args.map(go) };
+    case 'argmaxIs':
+    case 'softmax':
+      return { op: expr.op, index: expr.index, args: expr.args.map(go) };
+    case 'sub':
+    case 'div':
+      return { op: expr.op, left: go(expr.left), right: go(expr.right) };
+    case 'neg':
+    case 'exp':
+    case 'ln':
+    case 'sigmoid':
+    case 'tanh':
+    case 'relu':
+    case 'sq':
+    case 'step':
+      return { op: expr.op, arg: go(expr.arg) };
+    default:
+      return assertNever(expr);
+  }
+}
+
+/** Every node of the tree, parents before children. */
+export function nodesOf(expr: Expr): Expr[] {
+  const all: Expr[] = [expr];
+  for (const child of children(expr)) all.push(...nodesOf(child));
+  return all;
+}

@@ -1,0 +1,51 @@
+/** `stepmark grade <rubric> <files or folders...> [--json out.json]` and `stepmark check <rubric> <file>`. */
+import { gradeFile } from '../grade/grade-file.js';
+import { unreadableFile } from '../grade/grade.js';
+import type { GradeReport, GradeResult } from '../grade/result.js';
+import { formatBytes, resolveLimits } from '../ingest/limits.js';
+import { studentFromFileName } from '../ingest/student.js';
+import { checkTable, summaryLine } from '../report/terminal.js';
+import { collectSpreadsheets, readBounded, writeAtomic } from './files.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { prepare, type Prepared } from './reference-load.js';
+
+async function gradePath(prepared: Prepared, path: string): Promise<GradeResult> {
+  const limits = resolveLimits();
+  const read = await readBounded(path, limits.maxFileBytes).catch((error: NodeJS.ErrnoException) => ({ failed: error.code ?? 'unknown error' }));
+  if ('failed' in read) return unreadableFile(prepared.reference, path, studentFromFileName(path), `cannot open the file (${read.failed})`);
+  if ('tooLarge' in read) {
+    const why = `too large (${formatBytes(read.tooLarge)}; the limit is ${formatBytes(limits.maxFileBytes)})`;
+    return unreadableFile(prepared.reference, path, studentFromFileName(path), why);
+  }
+  return gradeFile(prepared.reference, prepared.match, read.bytes, path, limits);
+}
+
+export async function gradeCommand(rubricPath: string, inputs: readonly string[], options: { json?: string }, io: Io): Promise<number> {
+  const prepared = await prepare(rubricPath, io);
+  const files = await collectSpreadsheets(inputs);
+  if (files.length === 0) throw new UsageError(`no spreadsheets (.xlsx, .xls, .ods, .csv) in ${inputs.join(', ')}`);
+  const results: GradeResult[] = [];
+  for (const file of files) {
+    const result = await gradePath(prepared, file);
+    results.push(result);
+    io.stdout(`${summaryLine(result)}\n`);
+  }
+  if (options.json !== undefined) {
+    if (files.includes(options.json)) throw new UsageError(`${options.json}: refusing to overwrite a submission`);
+    const report: GradeReport = { rubric: prepared.reference.rubric.id, results };
+    await writeAtomic(options.json, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  const failed = results.filter((r) => r.error !== null).length;
+  io.stdout(`graded ${results.length - failed} of ${results.length} file${results.length === 1 ? '' : 's'}${failed ? `; ${failed} could not be read` : ''}\n`);
+  return failed > 0 ? EXIT.someFilesFailed : EXIT.ok;
+}
+
+export async function checkCommand(rubricPath: string, file: string, io: Io): Promise<number> {
+  const prepared = await prepare(rubricPath, io);
+  const [path] = await collectSpreadsheets([file]);
+  if (path === undefined) throw new UsageError(`${file}: not a spreadsheet`);
+  const result = await gradePath(prepared, path);
+  const revealExpected = prepared.reference.rubric.feedback.revealExpected;
+  io.stdout(checkTable(result, { revealExpected, color: io.isTTY }));
+  return result.error === null ? EXIT.ok : EXIT.someFilesFailed;
+}

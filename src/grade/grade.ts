@@ -1,0 +1,87 @@
+/** One submission against the reference graph: a verdict, points and a message for every step. */
+import type { Lookup } from '../engine/exact.js';
+import { refsOf } from '../engine/expr.js';
+import type { Graph, Step } from '../engine/graph.js';
+import { point, type Interval } from '../engine/interval.js';
+import type { Answer, Submission } from '../ingest/types.js';
+import type { Rubric } from '../rubric/schema.js';
+import { explainedBy } from './follow-through.js';
+import type { GradeResult, SectionScore, Status, StepResult } from './result.js';
+import { isCorrect, writtenInterval } from './tolerance.js';
+
+/** Everything grading needs that does not depend on the submission: build it once per batch. */
+export interface Reference {
+  readonly rubric: Rubric;
+  readonly graph: Graph;
+  readonly values: ReadonlyMap<string, number>;
+}
+
+export function gradeSubmission(reference: Reference, submission: Submission): GradeResult {
+  const { graph } = reference;
+  const own = ownValues(reference, submission);
+  const statuses = new Map<string, Status>();
+  const steps = graph.steps.map((step) => {
+    const result = gradeStep(reference, step, submission.answers.get(step.id), own, statuses);
+    statuses.set(step.id, result.status);
+    return result;
+  });
+  return {
+    file: submission.file,
+    student: submission.student,
+    ...totals(steps),
+    steps,
+    sections: graph.sections.map((section) => ({
+      id: section.id,
+      stepIds: section.stepIds,
+      ...totals(steps.filter((s) => section.stepIds.includes(s.id))),
+    })),
+    problems: submission.problems.map((p) => p.message),
+    error: null,
+  };
+}
+
+/** A file that could not be read at all: every step missing, and why. */
+export function unreadableFile(reference: Reference, file: string, student: GradeResult['student'], error: string): GradeResult {
+  const result = gradeSubmission(reference, { file, format: 'xlsx', student, answers: new Map(), problems: [] });
+  return { ...result, error };
+}
+
+function totals(steps: readonly StepResult[]): Pick<SectionScore, 'score' | 'maxScore'> {
+  return { score: steps.reduce((a, s) => a + s.points, 0), maxScore: steps.reduce((a, s) => a + s.maxPoints, 0) };
+}
+
+/** The student's values as intervals; a step they did not give reads as its exact value. */
+function ownValues(reference: Reference, submission: Submission): Lookup<Interval> {
+  const intervals = new Map<string, Interval>();
+  for (const [id, answer] of submission.answers) {
+    if (answer.value.kind === 'number') intervals.set(id, writtenInterval(answer.value, reference.rubric.grading));
+  }
+  return {
+    param: (name) => point(reference.graph.params.get(name)!),
+    ref: (id) => intervals.get(id) ?? point(reference.values.get(id)!),
+  };
+}
+
+function gradeStep(reference: Reference, step: Step, answer: Answer | undefined, own: Lookup<Interval>, statuses: ReadonlyMap<string, Status>): StepResult {
+  const { grading } = reference.rubric;
+  const expected = reference.values.get(step.id)!;
+  const maxPoints = grading.points.steps[step.id] ?? grading.points.default;
+  const base = { id: step.id, expected, maxPoints, diagnosis: null, cell: answer ? `${answer.sheet}!${answer.valueCell}` : null, from: [] };
+  const value = answer?.value ?? { kind: 'empty' as const };
+  switch (value.kind) {
+    case 'empty':
+      return { ...base, status: 'missing', submitted: null, raw: '', points: 0, message: 'no value found for this step' };
+    case 'unreadable':
+      return { ...base, status: 'unreadable', submitted: null, raw: value.raw, points: 0, message: `could not read "${value.raw}": ${value.reason}` };
+    case 'number':
+      break;
+  }
+  const written = { ...base, submitted: value.value, raw: value.raw };
+  if (isCorrect(expected, value, grading)) return { ...written, status: 'correct', points: maxPoints, message: 'correct' };
+  if (explainedBy(step.expr, own, writtenInterval(value, grading))) {
+    const from = refsOf(step.expr).filter((id) => statuses.get(id) === 'incorrect' || statuses.get(id) === 'follow-through');
+    const message = from.length > 0 ? `correct from your value${from.length > 1 ? 's' : ''} of ${from.join(', ')}` : 'within rounding of your own earlier values';
+    return { ...written, status: 'follow-through', points: maxPoints * grading.followThrough, message, from };
+  }
+  return { ...written, status: 'incorrect', points: 0, message: 'does not match the expected value, nor what your own earlier values give' };
+}
