@@ -1,5 +1,5 @@
 /** YAML text -> validated Rubric, or a RubricError listing every problem with its line. */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { RubricError, type LocatedProblem, type PathKey, type Problem } from './problems.js';
 import { rubricSchema, type Rubric } from './schema.js';
@@ -32,7 +32,7 @@ export function parseRubric(text: string, file: string): LoadedRubric {
     throw new RubricError(file, syntax);
   }
   const parsed = rubricSchema.safeParse(doc.toJS());
-  if (!parsed.success) throw new RubricError(file, locate(parsed.error.issues.map(toProblem)));
+  if (!parsed.success) throw new RubricError(file, locate(parsed.error.issues.flatMap(toProblems)));
   return { rubric: parsed.data, file, locate };
 }
 
@@ -40,25 +40,38 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
-function toProblem(issue: z.core.$ZodIssue): Problem {
+function toProblems(issue: z.core.$ZodIssue): Problem[] {
   const path = issue.path.filter((key): key is PathKey => typeof key !== 'symbol');
   if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
-    return { path, message: `missing (expected ${issue.expected})` };
+    return [{ path, message: `missing (expected ${issue.expected})` }];
   }
   if (issue.code === 'unrecognized_keys') {
-    return { path, message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+    // One problem per key, on the key's own line (a typo is rarely on the object's first line).
+    return issue.keys.map((key) => ({ path: [...path, key], message: `unknown key "${key}"` }));
   }
-  return { path, message: issue.message.replace(/^Invalid input: /, '') };
+  if (issue.code === 'invalid_type' && path.length === 0) return [{ path, message: 'the file holds no rubric (expected keys such as id, layers, loss)' }];
+  // zod's wording, made plain: `Invalid option: expected one of "a"|"b"` -> `expected one of "a", "b"`.
+  return [{ path, message: issue.message.replace(/^Invalid (input|option): /, '').replaceAll('"|"', '", "') }];
 }
 
-/** The line of the deepest node on the path that exists in the file. */
+/** The line of the deepest node on the path that exists in the file: a map entry's key, a list's item. */
 function position(doc: Document, lineCounter: LineCounter, path: readonly PathKey[]) {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth), true);
+    const node = keyNode(doc, path.slice(0, depth)) ?? doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) {
       const at = lineCounter.linePos(node.range[0]);
       return { line: at.line, column: at.col };
     }
   }
   return { line: null, column: null };
+}
+
+/** The key of a map entry, so that `kernels:` is found on its own line, not where its block value starts. */
+function keyNode(doc: Document, path: readonly PathKey[]): Node | undefined {
+  const last = path.at(-1);
+  if (last === undefined) return undefined;
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+  return isNode(pair?.key) ? pair.key : undefined;
 }

@@ -35,7 +35,7 @@ const conv1d = z.strictObject({
   activation: z.enum(ACTIVATIONS).default('identity'),
 });
 
-const pool = (kind: 'avgpool' | 'maxpool') =>
+const pool = <K extends 'avgpool' | 'maxpool'>(kind: K) =>
   z.strictObject({
     kind: z.literal(kind),
     name: z.string().min(1),
@@ -60,10 +60,12 @@ const dense = z.strictObject({
 export const LAYER_KINDS = ['conv1d', 'avgpool', 'maxpool', 'flatten', 'dense'] as const;
 
 const layer = z.discriminatedUnion('kind', [conv1d, pool('avgpool'), pool('maxpool'), flatten, dense], {
-  error: (issue) =>
-    issue.code === 'invalid_union'
-      ? `unknown layer kind ${JSON.stringify((issue.input as { kind?: unknown } | undefined)?.kind ?? null)}; expected one of ${LAYER_KINDS.join(', ')}`
-      : undefined,
+  error: (issue) => {
+    if (issue.code !== 'invalid_union') return undefined;
+    const kind = (issue.input as { kind?: unknown } | undefined)?.kind;
+    const expected = `expected one of ${LAYER_KINDS.join(', ')}`;
+    return kind === undefined ? `missing (${expected})` : `unknown layer kind ${JSON.stringify(kind)}; ${expected}`;
+  },
 });
 
 const loss = z.discriminatedUnion('kind', [
