@@ -78,10 +78,33 @@ function gradeStep(reference: Reference, step: Step, answer: Answer | undefined,
   }
   const written = { ...base, submitted: value.value, raw: value.raw };
   if (isCorrect(expected, value, grading)) return { ...written, status: 'correct', points: maxPoints, message: 'correct' };
-  if (explainedBy(step.expr, own, writtenInterval(value, grading))) {
-    const from = refsOf(step.expr).filter((id) => statuses.get(id) === 'incorrect' || statuses.get(id) === 'follow-through');
-    const message = from.length > 0 ? `correct from your value${from.length > 1 ? 's' : ''} of ${from.join(', ')}` : 'within rounding of your own earlier values';
-    return { ...written, status: 'follow-through', points: maxPoints * grading.followThrough, message, from };
+  const claimed = writtenInterval(value, grading);
+  const refs = refsOf(step.expr);
+  const followThrough = (message: string, from: string[]): StepResult =>
+    ({ ...written, status: 'follow-through', points: maxPoints * grading.followThrough, message, from });
+  if (explainedBy(step.expr, own, claimed)) {
+    const from = refs.filter((id) => statuses.get(id) === 'incorrect' || statuses.get(id) === 'follow-through');
+    return followThrough(from.length > 0 ? `correct from your ${plural('value', from)} of ${from.join(', ')}` : 'within rounding of your own earlier values', from);
+  }
+  // A slip in writing an earlier value down, while the right one was carried on: the step is right.
+  const wrong = refs.filter((id) => statuses.get(id) === 'incorrect');
+  if (wrong.length > 0 && explainedBy(step.expr, withCorrected(reference, own, wrong), claimed)) {
+    return followThrough(`correct from the right ${plural('value', wrong)} of ${wrong.join(', ')} (not the one${wrong.length > 1 ? 's' : ''} you wrote)`, wrong);
   }
   return { ...written, status: 'incorrect', points: 0, message: 'does not match the expected value, nor what your own earlier values give' };
+}
+
+const plural = (word: string, items: readonly unknown[]) => (items.length > 1 ? `${word}s` : word);
+
+/** The student's values, with the listed steps replaced by their exact value rounded at the required precision. */
+function withCorrected(reference: Reference, own: Lookup<Interval>, corrected: readonly string[]): Lookup<Interval> {
+  const half = 0.5 * 10 ** -reference.rubric.grading.decimals;
+  return {
+    param: own.param,
+    ref: (id) => {
+      if (!corrected.includes(id)) return own.ref(id);
+      const exact = reference.values.get(id)!;
+      return { lo: exact - half, hi: exact + half };
+    },
+  };
 }
