@@ -28,7 +28,8 @@ export function summaryLine(result: GradeResult): string {
   if (result.error !== null) return `${result.file}: could not read: ${result.error}`;
   const counts = countStatuses(result.steps);
   const parts = (Object.keys(counts) as Status[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
-  return `${result.file}: ${formatScore(result)} · ${parts.join(', ')}`;
+  const problems = result.problems.length === 0 ? '' : ` · ${result.problems.length === 1 ? 'problem' : `${result.problems.length} problems`}: ${result.problems.join('; ')}`;
+  return `${result.file}: ${formatScore(result)} · ${parts.join(', ')}${problems}`;
 }
 
 type Paint = ReturnType<typeof pc.createColors>;

@@ -1,39 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
-import { run } from '../../src/cli/main.js';
+import { ROOT, stepmark } from './run.js';
 import { edit, locationOf, SEED_FILE, SEED_STEP_IDS, seedText } from '../rubric/seed.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the CLI with captured output; `files` are served instead of the disk. Never prints a stack trace. */
-async function stepmark(argv: readonly string[], files: Record<string, string> = {}, overrides: Partial<Io> = {}): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readText: async (path) => files[path] ?? readFile(new URL(path, `file://${ROOT}`), 'utf8'),
-    isTTY: false,
-    ...overrides,
-  };
-  const code = await run(argv, io);
-  expect(stdout + stderr).not.toContain('    at ');
-  return { code, stdout, stderr };
-}
 
 async function referenceJson(...extra: string[]): Promise<Record<string, number>> {
   const { code, stdout, stderr } = await stepmark(['reference', SEED_FILE, '--format', 'json', ...extra]);
