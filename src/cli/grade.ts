@@ -1,24 +1,10 @@
 /** `stepmark grade <rubric> <files or folders...> [--json out.json]` and `stepmark check <rubric> <file>`. */
-import { gradeFile } from '../grade/grade-file.js';
-import { unreadableFile } from '../grade/grade.js';
 import type { GradeReport, GradeResult } from '../grade/result.js';
-import { formatBytes, resolveLimits } from '../ingest/limits.js';
-import { studentFromFileName } from '../ingest/student.js';
 import { checkTable, summaryLine } from '../report/terminal.js';
-import { collectSpreadsheets, readBounded, writeAtomic } from './files.js';
+import { gradePath } from './batch/grade-path.js';
+import { collectSpreadsheets, writeAtomic } from './files.js';
 import { EXIT, UsageError, type Io } from './io.js';
-import { prepare, type Prepared } from './reference-load.js';
-
-async function gradePath(prepared: Prepared, path: string): Promise<GradeResult> {
-  const limits = resolveLimits();
-  const read = await readBounded(path, limits.maxFileBytes).catch((error: NodeJS.ErrnoException) => ({ failed: error.code ?? 'unknown error' }));
-  if ('failed' in read) return unreadableFile(prepared.reference, path, studentFromFileName(path), `cannot open the file (${read.failed})`);
-  if ('tooLarge' in read) {
-    const why = `too large (${formatBytes(read.tooLarge)}; the limit is ${formatBytes(limits.maxFileBytes)})`;
-    return unreadableFile(prepared.reference, path, studentFromFileName(path), why);
-  }
-  return gradeFile(prepared.reference, prepared.match, read.bytes, path, limits);
-}
+import { prepare } from './reference-load.js';
 
 export async function gradeCommand(rubricPath: string, inputs: readonly string[], options: { json?: string }, io: Io): Promise<number> {
   const prepared = await prepare(rubricPath, io);

@@ -1,0 +1,22 @@
+/** One submission on disk -> its GradeResult, within the reading limits; never throws for a bad file. */
+import { basename } from 'node:path';
+import { gradeFile } from '../../grade/grade-file.js';
+import { unreadableFile } from '../../grade/grade.js';
+import type { GradeResult } from '../../grade/result.js';
+import { formatBytes, resolveLimits } from '../../ingest/limits.js';
+import { studentFromFileName } from '../../ingest/student.js';
+import { readBounded } from '../files.js';
+import type { Prepared } from '../reference-load.js';
+
+export async function gradePath(prepared: Prepared, path: string): Promise<GradeResult> {
+  const limits = resolveLimits();
+  const failed = (why: string) => unreadableFile(prepared.reference, path, studentFromFileName(basename(path)), why);
+  let read;
+  try {
+    read = await readBounded(path, limits.maxFileBytes);
+  } catch (error) {
+    return failed(`cannot open the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  if ('tooLarge' in read) return failed(`too large (${formatBytes(read.tooLarge)}; the limit is ${formatBytes(limits.maxFileBytes)})`);
+  return gradeFile(prepared.reference, prepared.match, read.bytes, path, limits);
+}

@@ -1,0 +1,88 @@
+/**
+ * A small pool of worker threads: each takes one task at a time. A worker that runs past the time
+ * limit or dies (out of memory on a hostile file, a library crash) is replaced; its task fails
+ * alone and the batch goes on.
+ */
+import { Worker } from 'node:worker_threads';
+
+export type Outcome<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly reason: string };
+
+export interface PoolOptions {
+  readonly workers: number;
+  readonly script: URL;
+  readonly workerData: unknown;
+  /** Per task. */
+  readonly timeoutMs: number;
+  /** Heap limit of each worker, so one file cannot take the machine's memory. */
+  readonly memoryMb: number;
+}
+
+interface Reply<R> {
+  readonly index: number;
+  readonly outcome: Outcome<R>;
+}
+
+export async function runPool<T, R>(
+  tasks: readonly T[],
+  options: PoolOptions,
+  onDone: (index: number, outcome: Outcome<R>) => void,
+): Promise<void> {
+  let next = 0;
+  const slot = async (): Promise<void> => {
+    let worker: Worker | null = null;
+    try {
+      while (next < tasks.length) {
+        const index = next++;
+        worker ??= spawn(options);
+        const outcome = await runOne<R>(worker, index, tasks[index]!, options.timeoutMs);
+        if (!outcome.ok && outcome.reason.startsWith('worker ')) {
+          void worker.terminate();
+          worker = null;
+        }
+        onDone(index, outcome);
+      }
+    } finally {
+      await worker?.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.workers, tasks.length)) }, slot));
+}
+
+function spawn(options: PoolOptions): Worker {
+  const worker = new Worker(options.script, {
+    workerData: options.workerData,
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+    stdout: true, // a library's console noise on a damaged file stays out of the terminal
+    stderr: true,
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  return worker;
+}
+
+function runOne<R>(worker: Worker, index: number, task: unknown, timeoutMs: number): Promise<Outcome<R>> {
+  return new Promise((resolve) => {
+    const finish = (outcome: Outcome<R>) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve(outcome);
+    };
+    const onMessage = (reply: Reply<R>) => {
+      if (reply.index === index) finish(reply.outcome);
+    };
+    const onError = (error: Error) => finish({ ok: false, reason: `worker failed: ${describe(error)}` });
+    const onExit = (code: number) => finish({ ok: false, reason: `worker stopped (exit code ${code})` });
+    const timer = setTimeout(() => finish({ ok: false, reason: `worker timed out after ${timeoutMs / 1000} s` }), timeoutMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ index, task });
+  });
+}
+
+function describe(error: Error): string {
+  const code = (error as { code?: string }).code;
+  return code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : error.message.split('\n')[0] ?? 'unknown error';
+}
