@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { compileRubric } from '../dist/engine/compile.js';
 import { evaluateGraph } from '../dist/engine/evaluate.js';
 import { gradeFile } from '../dist/grade/grade-file.js';
+import { prepareReference } from '../dist/grade/reference.js';
 import { createLabelMatcher } from '../dist/ingest/labels.js';
 import { templateWorkbook } from '../dist/report/template.js';
 
@@ -35,7 +36,7 @@ export function makeFolder(graph, decimals, count = COUNT) {
 export function benchGrade() {
   const text = readFileSync(new URL('../rubrics/seed-cnn.yaml', import.meta.url), 'utf8');
   const { loaded, graph } = compileRubric(text, 'seed-cnn.yaml');
-  const reference = { rubric: loaded.rubric, graph, values: evaluateGraph(graph) };
+  const reference = prepareReference(loaded.rubric, graph);
   const match = createLabelMatcher(graph.steps.map((s) => s.id), loaded.rubric.aliases);
   const folder = makeFolder(graph, loaded.rubric.grading.decimals);
   try {

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, medians of repeated batches. Targets live here, not in tests.
 import { benchEngine } from './engine.js';
+import { benchDiagnose } from './diagnose.js';
 import { benchGrade } from './grade.js';
 
 const engine = benchEngine();
@@ -7,3 +8,5 @@ const target = 1000; // µs: "well under 1 ms per evaluation after build"
 console.log(`  target: exact evaluation well under ${target} µs -> ${(target / engine.exact.median).toFixed(0)}× under`);
 console.log('');
 benchGrade();
+console.log('');
+benchDiagnose();

@@ -1,7 +1,6 @@
 /** Rubric path -> everything grading needs, built once per run. */
 import { compileRubric } from '../engine/compile.js';
-import { evaluateGraph } from '../engine/evaluate.js';
-import type { Reference } from '../grade/grade.js';
+import { prepareReference, type Reference } from '../grade/reference.js';
 import { createLabelMatcher, isLabelConflictError, type LabelMatcher } from '../ingest/labels.js';
 import { RubricError } from '../rubric/problems.js';
 import type { Io } from './io.js';
@@ -14,7 +13,7 @@ export interface Prepared {
 
 export async function prepare(rubricPath: string, io: Io): Promise<Prepared> {
   const { loaded, graph } = compileRubric(await readRubricText(rubricPath, io), rubricPath);
-  const reference = { rubric: loaded.rubric, graph, values: evaluateGraph(graph) };
+  const reference = prepareReference(loaded.rubric, graph);
   try {
     return { reference, match: createLabelMatcher(graph.steps.map((s) => s.id), loaded.rubric.aliases) };
   } catch (error) {

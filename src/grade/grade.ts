@@ -1,20 +1,16 @@
 /** One submission against the reference graph: a verdict, points and a message for every step. */
 import type { Lookup } from '../engine/exact.js';
 import { refsOf } from '../engine/expr.js';
-import type { Graph, Step } from '../engine/graph.js';
+import type { Step } from '../engine/graph.js';
 import { point, type Interval } from '../engine/interval.js';
 import type { Answer, Submission } from '../ingest/types.js';
-import type { Rubric } from '../rubric/schema.js';
+import { diagnose } from './diagnose.js';
 import { explainedBy } from './follow-through.js';
+import type { Reference } from './reference.js';
 import type { GradeResult, SectionScore, Status, StepResult } from './result.js';
 import { isCorrect, writtenInterval } from './tolerance.js';
 
-/** Everything grading needs that does not depend on the submission: build it once per batch. */
-export interface Reference {
-  readonly rubric: Rubric;
-  readonly graph: Graph;
-  readonly values: ReadonlyMap<string, number>;
-}
+export { prepareReference, type Reference } from './reference.js';
 
 export function gradeSubmission(reference: Reference, submission: Submission): GradeResult {
   const { graph } = reference;
@@ -91,7 +87,13 @@ function gradeStep(reference: Reference, step: Step, answer: Answer | undefined,
   if (wrong.length > 0 && explainedBy(step.expr, withCorrected(reference, own, wrong), claimed)) {
     return followThrough(`correct from the right ${plural('value', wrong)} of ${wrong.join(', ')} (not the one${wrong.length > 1 ? 's' : ''} you wrote)`, wrong);
   }
-  return { ...written, status: 'incorrect', points: 0, message: 'does not match the expected value, nor what your own earlier values give' };
+  const diagnosis = diagnose(reference, step, value, own);
+  if (diagnosis === null) {
+    return { ...written, status: 'incorrect', points: 0, message: 'does not match the expected value, nor what your own earlier values give' };
+  }
+  // A diagnosis costs nothing by itself; the rubric may give back a share of the points for it.
+  const credit = grading.diagnosisCredit[diagnosis.code] ?? 0;
+  return { ...written, status: 'incorrect', points: maxPoints * credit, diagnosis: diagnosis.code, message: diagnosis.message };
 }
 
 const plural = (word: string, items: readonly unknown[]) => (items.length > 1 ? `${word}s` : word);

@@ -1,4 +1,5 @@
 /** What grading a submission gives: one verdict per step, scores, and the JSON contract. */
+import type { DiagnosisCode } from '../rubric/schema.js';
 
 export const STATUSES = ['correct', 'follow-through', 'incorrect', 'missing', 'unreadable'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -13,8 +14,8 @@ export interface StepResult {
   readonly expected: number;
   readonly points: number;
   readonly maxPoints: number;
-  /** A diagnosis code once the diagnosis issue lands; null until then. */
-  readonly diagnosis: string | null;
+  /** For an incorrect step, the mistake that explains the value written (see grade/rules), or null. */
+  readonly diagnosis: DiagnosisCode | null;
   /** One line for a person. */
   readonly message: string;
   /** Where the answer was read (`Sheet1!C12`), or null. */

@@ -15,6 +15,20 @@ export const ACTIVATIONS = ['sigmoid', 'relu', 'tanh', 'identity'] as const;
 export const OUTPUT_ACTIVATIONS = [...ACTIVATIONS, 'softmax'] as const;
 export const CONVENTIONS = ['updated-weights', 'standard'] as const;
 export const TOLERANCE_MODES = ['decimals', 'relabs', 'sigfig'] as const;
+/** What a wrong step's value can be diagnosed as (src/grade/rules); the rubric may credit each. */
+export const DIAGNOSIS_CODES = [
+  'sign-flip',
+  'convention',
+  'kernel-not-flipped',
+  'pool-routing',
+  'activation-derivative',
+  'update-direction',
+  'learning-rate',
+  'wrong-input',
+  'rounding',
+  'digit-slip',
+  'decimal-shift',
+] as const;
 
 const namedValues = z.strictObject({ name, values: z.array(finite).min(1) });
 const namedMatrix = z.strictObject({ name, values: z.array(z.array(finite).min(1)).min(1) });
@@ -101,7 +115,7 @@ const grading = z.strictObject({
     })
     .default({ default: 1, steps: {} }),
   /** Share of a step's points given when a diagnosis code explains the mistake, e.g. rounding: 0.5. */
-  diagnosisCredit: z.record(z.string(), z.number().min(0).max(1)).default({}),
+  diagnosisCredit: z.partialRecord(z.enum(DIAGNOSIS_CODES), z.number().min(0).max(1)).default({}),
 });
 
 const feedback = z.strictObject({
@@ -132,6 +146,7 @@ export type Layer = Rubric['layers'][number];
 export type LayerKind = Layer['kind'];
 export type Activation = (typeof OUTPUT_ACTIVATIONS)[number];
 export type Convention = (typeof CONVENTIONS)[number];
+export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 export type ConvLayer = Extract<Layer, { kind: 'conv1d' }>;
 export type DenseLayer = Extract<Layer, { kind: 'dense' }>;
 export type PoolLayer = Extract<Layer, { kind: 'avgpool' | 'maxpool' }>;

@@ -35,6 +35,26 @@ describe('the bundled example submissions', () => {
       for (const id of slips) expect(ids(result, 'incorrect')).toContain(id);
     });
 
+    it('names the mistake in each slip where one fits', () => {
+      const diagnoses = Object.fromEntries(result.steps.filter((s) => s.status === 'incorrect').map((s) => [s.id, s.diagnosis]));
+      expect(diagnoses).toEqual({
+        in_cc6: null, // OCR-unclear readings, not slips: nothing fits
+        in_cc7: null,
+        out_c6: 'wrong-input', // out_c5 written twice: σ(in_c5) for σ(in_c6)
+        out_p1: 'digit-slip', // 0.588 for 0.558
+        out_p2: null, // out_pp4 copied from the same column: no rule fits
+        out_o1: 'digit-slip', // 0.813 for 0.823
+        coef_o1: 'rounding', // −0.17: −0.177 cut off at 2 decimals
+        w1_new: 'digit-slip', // 0.189 for 0.169
+        w2_new: 'digit-slip', // 0.235 for 0.255
+        w5_new: 'digit-slip', // −0.235 for −0.255
+        coef_c4: 'digit-slip', // −0.012 for −0.022
+      });
+      expect(result.steps.find((s) => s.id === 'out_c6')!.message).toContain('in_c5 in place of in_c6');
+      expect(result.steps.find((s) => s.id === 'coef_o1')!.message).toContain('cut off after 2 decimals');
+      expect(result.steps.find((s) => s.id === 'w1_new')!.message).toContain('the second decimal');
+    });
+
     it('accepts its correct-but-rounded steps', () => {
       for (const id of ['out_pp1', 'out_pp2', 'out_pp3', 'KK13_new']) expect(ids(result, 'follow-through')).toContain(id);
       expect(result.steps.find((s) => s.id === 'out_pp1')!.message).toBe('within rounding of your own earlier values');

@@ -100,6 +100,8 @@ describe('schema problems point at the offending key', () => {
       [['kind: conv1d\n    name: CC', 'layers[0].kernels', 'missing (expected object)'], ['kernal', 'layers[0].kernal', 'unknown key "kernal"']]],
     ['a number given as text', 'learningRate: 0.7', 'learningRate: "0.7"',
       [['learningRate', 'learningRate', 'expected number, received string']]],
+    ['diagnosis credit for a code that does not exist, and a share above 1', 'followThrough: 1', 'followThrough: 1\n  diagnosisCredit: { rounding: 0.5, roundin: 1, sign-flip: 2 }',
+      [['sign-flip: 2', 'grading.diagnosisCredit.sign-flip', /<=1/], ['roundin:', 'grading.diagnosisCredit.roundin', 'unknown key "roundin"']]],
   ])('%s', (_, from, to, expected) => {
     expectProblems(seed(from, to), expected);
   });

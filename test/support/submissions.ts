@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { compileRubric } from '../../src/engine/compile.js';
 import { evaluateGraph } from '../../src/engine/evaluate.js';
 import type { Graph } from '../../src/engine/graph.js';
-import type { Reference } from '../../src/grade/grade.js';
+import { prepareReference, type Reference } from '../../src/grade/reference.js';
 import type { Answer, Submission } from '../../src/ingest/types.js';
 import type { Rubric } from '../../src/rubric/schema.js';
 
 export const roundTo = (decimals: number) => (x: number) => Number(x.toFixed(decimals));
 
 export function referenceFor(rubric: Rubric, graph: Graph): Reference {
-  return { rubric, graph, values: evaluateGraph(graph) };
+  return prepareReference(rubric, graph);
 }
 
 export function seedReference(): Reference {
@@ -32,6 +32,14 @@ export function submissionOf(values: ReadonlyMap<string, number>, decimals: numb
     });
   }
   return { file, format: 'xlsx', student: { id: null, name: null }, answers, problems: [] };
+}
+
+/** Replaces one answer by `raw` as the student wrote it (its decimals as written). */
+export function writeAs(submission: Submission, id: string, raw: string): void {
+  const answer = submission.answers.get(id);
+  if (answer === undefined) throw new Error(`no answer for ${id}`);
+  const decimals = raw.split('.')[1]?.length ?? 0;
+  submission.answers.set(id, { ...answer, value: { kind: 'number', value: Number(raw), decimals, raw } });
 }
 
 /** A hand solution: each step computed from the earlier steps' rounded values, then rounded. */

@@ -1,0 +1,60 @@
+/** Everything grading needs that does not depend on the submission: built once per rubric. */
+import { evaluateGraph } from '../engine/evaluate.js';
+import type { Expr } from '../engine/expr.js';
+import type { Graph } from '../engine/graph.js';
+import { buildNetwork } from '../engine/network.js';
+import type { Convention, Rubric } from '../rubric/schema.js';
+
+/**
+ * The homework as a student may have done it under another reading of the rubric: each map holds
+ * the formula of every step that reads differently there, by step id. Diagnoses try them.
+ */
+export interface Variants {
+  /** Deltas through the other convention's weights (before / after their update). */
+  readonly convention: ReadonlyMap<string, Expr>;
+  /** Every conv layer's `flip` toggled: cross-correlation for true convolution, or the reverse. */
+  readonly flip: ReadonlyMap<string, Expr>;
+}
+
+export interface Reference {
+  readonly rubric: Rubric;
+  readonly graph: Graph;
+  readonly values: ReadonlyMap<string, number>;
+  readonly variants: Variants;
+}
+
+/**
+ * The reference for grading a batch against `graph` (built from `rubric`).
+ *
+ * @example
+ * const { loaded, graph } = compileRubric(text, file);
+ * const reference = prepareReference(loaded.rubric, graph);
+ * gradeSubmission(reference, submission);
+ */
+export function prepareReference(rubric: Rubric, graph: Graph): Reference {
+  const other: Convention = graph.convention === 'standard' ? 'updated-weights' : 'standard';
+  const flipped: Rubric = {
+    ...rubric,
+    layers: rubric.layers.map((layer) => (layer.kind === 'conv1d' ? { ...layer, flip: !layer.flip } : layer)),
+  };
+  return {
+    rubric,
+    graph,
+    values: evaluateGraph(graph),
+    variants: {
+      convention: differences(graph, buildNetwork(rubric, { convention: other })),
+      flip: differences(graph, buildNetwork(flipped, { convention: graph.convention })),
+    },
+  };
+}
+
+/** The formulas of `variant` that differ from the same step's formula in `graph`. */
+function differences(graph: Graph, variant: ReturnType<typeof buildNetwork>): Map<string, Expr> {
+  const changed = new Map<string, Expr>();
+  if (!variant.ok) return changed;
+  for (const step of variant.graph.steps) {
+    const own = graph.byId.get(step.id);
+    if (own !== undefined && JSON.stringify(own.expr) !== JSON.stringify(step.expr)) changed.set(step.id, step.expr);
+  }
+  return changed;
+}

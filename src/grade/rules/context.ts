@@ -1,0 +1,82 @@
+/**
+ * What every diagnosis rule sees, and the one test a rewritten formula must pass to name a mistake.
+ *
+ * A rule explains a submitted value when an alternative of the step's formula, evaluated on the
+ * right upstream values (points) or on the student's own (intervals, as follow-through does),
+ * may round to what the student wrote (its interval overlaps the written one) — and that
+ * alternative stands apart from the right formula's value on the same inputs.
+ *
+ * Standing apart: more than `MARGIN_UNITS` units in the last decimal that counts, and more than
+ * `MARGIN_RELATIVE` of the right value's size. An alternative closer than that explains nothing
+ * an ordinary arithmetic slip or compounded hand rounding would not explain as well, and the
+ * wrong values a student writes are densest right there: without the margin, rules such as
+ * "α applied twice" with α = 0.9, or a neighbouring input of nearly the same value, name a
+ * mistake for many arbitrary wrong values (bench/diagnose.js measures how many).
+ */
+import type { Lookup } from '../../engine/exact.js';
+import type { Expr } from '../../engine/expr.js';
+import type { Step } from '../../engine/graph.js';
+import { hull, type Interval } from '../../engine/interval.js';
+import { overlaps, possibleIntervals } from '../follow-through.js';
+import type { Reference } from '../reference.js';
+import type { WrittenNumber } from '../tolerance.js';
+
+/** How far (in units of the last decimal that counts) an alternative must be from the right value. */
+export const MARGIN_UNITS = 2;
+/** How far, as a share of the right value's size, an alternative must be from it. */
+export const MARGIN_RELATIVE = 0.05;
+
+/** One way of computing the step's values: the right upstream values, or the student's own. */
+export interface Source {
+  readonly lookup: Lookup<Interval>;
+  /** What the right formula gives on these inputs (one interval per undecided indicator choice). */
+  readonly right: readonly Interval[];
+}
+
+export interface DiagnosisContext {
+  readonly reference: Reference;
+  readonly step: Step;
+  readonly written: WrittenNumber;
+  /** The values the student may have had before rounding what they wrote. */
+  readonly claimed: Interval;
+  /** One unit in the last decimal that counts (10^−decimals). */
+  readonly unit: number;
+  /** The right upstream values first, then the student's own. */
+  readonly sources: readonly Source[];
+  /**
+   * The right formula's value on the right upstream values, and on the student's own values taken
+   * as written (points): what a student doing the step right would have had before writing it.
+   */
+  readonly rightValues: readonly number[];
+}
+
+/** A rewritten formula and what it says to the student when it explains their value. */
+export interface Alternative {
+  readonly expr: Expr;
+  readonly message: string;
+}
+
+const distance = (a: Interval, b: Interval): number => Math.max(0, a.lo - b.hi, b.lo - a.hi);
+
+/** Whether `candidate` is further from every right value than the margin. */
+export function standsApart(ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[]): boolean {
+  if (right.length === 0) return false;
+  const span = right.reduce(hull);
+  const size = span.lo > 0 ? span.lo : span.hi < 0 ? -span.hi : 0;
+  return distance(candidate, span) > Math.max(MARGIN_UNITS * ctx.unit, MARGIN_RELATIVE * size);
+}
+
+/** Whether `candidate` may round to the written value while standing apart from the right value. */
+const explainsApart = (ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[]): boolean =>
+  overlaps(candidate, ctx.claimed) && standsApart(ctx, candidate, right);
+
+/** The message of the first alternative that explains the written value, or null. */
+export function firstExplaining(ctx: DiagnosisContext, alternatives: readonly Alternative[]): string | null {
+  for (const alternative of alternatives) {
+    for (const source of ctx.sources) {
+      const values = possibleIntervals(alternative.expr, source.lookup);
+      if (values.some((iv) => explainsApart(ctx, iv, source.right))) return alternative.message;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,23 @@
+/**
+ * `update-direction` and `learning-rate`: an update `p − α·gradient` with the gradient added, or
+ * with α left out or applied twice.
+ */
+import { add, mul, num, param, substitute, type Expr } from '../../engine/expr.js';
+import { LEARNING_RATE } from '../../engine/graph.js';
+import type { Alternative, DiagnosisContext } from './context.js';
+
+export function directionAlternatives(ctx: DiagnosisContext): Alternative[] {
+  const { expr, kind } = ctx.step;
+  if (kind !== 'update' || expr.op !== 'sub') return [];
+  return [{ expr: add(expr.left, expr.right), message: 'the gradient was added; an update subtracts it: p − α·gradient' }];
+}
+
+export function learningRateAlternatives(ctx: DiagnosisContext): Alternative[] {
+  const { expr, kind } = ctx.step;
+  if (kind !== 'update') return [];
+  const replaced = (by: Expr) => substitute(expr, (node) => (node.op === 'param' && node.name === LEARNING_RATE ? by : undefined));
+  return [
+    { expr: replaced(num(1)), message: `the learning rate ${LEARNING_RATE} is missing from the update` },
+    { expr: replaced(mul(param(LEARNING_RATE), param(LEARNING_RATE))), message: `the learning rate ${LEARNING_RATE} was applied twice` },
+  ];
+}
