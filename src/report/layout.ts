@@ -1,0 +1,253 @@
+/**
+ * Page layout, kept pure: positioned text, boxes and lines on A4 pages. Widths come from an injected
+ * `measure`, so wrapping and pagination are tested without pdfkit; `pdf.ts` only draws the result.
+ * The report's parts are blocks (header, summary, picture, one per step) placed top to bottom;
+ * a block that does not fit starts a new page, and one taller than a page is cut between its lines.
+ */
+import type { Status } from '../grade/result.js';
+
+export type FontStyle = 'regular' | 'bold';
+
+/** The width of `text` set in `font` at `size` points. */
+export type Measure = (text: string, font: FontStyle, size: number) => number;
+
+export interface TextItem {
+  readonly kind: 'text';
+  readonly x: number;
+  /** The baseline. */
+  readonly y: number;
+  readonly text: string;
+  readonly font: FontStyle;
+  readonly size: number;
+  readonly color: string;
+}
+
+export interface BoxItem {
+  readonly kind: 'box';
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly fill: string | null;
+  readonly stroke: string | null;
+  readonly dashed: boolean;
+  readonly radius: number;
+}
+
+export interface LineItem {
+  readonly kind: 'line';
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly color: string;
+  readonly width: number;
+}
+
+export type Item = TextItem | BoxItem | LineItem;
+
+export interface Page {
+  readonly items: readonly Item[];
+}
+
+export interface PageSize {
+  readonly width: number;
+  readonly height: number;
+  readonly margin: number;
+}
+
+export const A4: PageSize = { width: 595.28, height: 841.89, margin: 40 };
+
+/** Part of the report, its items placed relative to its own top. */
+export interface Block {
+  readonly height: number;
+  readonly items: readonly Item[];
+  /** Stay on the page of the next block (a heading). */
+  readonly keepWithNext?: boolean;
+  /** Placed first when this block opens a page (a table's column heads). */
+  readonly repeatHead?: Block;
+}
+
+export const INK = '#212121';
+export const MUTED = '#666666';
+export const RULE = '#d6d6d6';
+
+/**
+ * Status colors. Each status also has its mark, which carries the meaning; the fills step down in
+ * lightness (missing white, correct, unreadable, follow-through, incorrect darkest) and the two
+ * "nothing read" statuses have dashed borders, so grey print keeps them apart.
+ */
+export const STATUS_STYLE: Record<Status, { fill: string; stroke: string; ink: string; onFill: string; dashed: boolean }> = {
+  correct: { fill: '#dcefd9', stroke: '#2e7d32', ink: '#2e7d32', onFill: '#1b5e20', dashed: false },
+  'follow-through': { fill: '#8fd0ea', stroke: '#0277bd', ink: '#0277bd', onFill: '#01385e', dashed: false },
+  incorrect: { fill: '#c62828', stroke: '#8e0000', ink: '#c62828', onFill: '#ffffff', dashed: false },
+  missing: { fill: '#ffffff', stroke: '#757575', ink: '#616161', onFill: '#616161', dashed: true },
+  unreadable: { fill: '#ffd54f', stroke: '#e65100', ink: '#bf360c', onFill: '#4e2600', dashed: true },
+};
+
+/** Line height for text of `size` points, and where the baseline sits in that line. */
+export const lineHeight = (size: number) => size * 1.32;
+const baseline = (size: number) => size * 1.0;
+
+export function text(x: number, top: number, content: string, font: FontStyle, size: number, color = INK): TextItem {
+  return { kind: 'text', x, y: top + baseline(size), text: content, font, size, color };
+}
+
+export function box(x: number, y: number, width: number, height: number, style: Partial<Omit<BoxItem, 'kind'>>): BoxItem {
+  return { kind: 'box', x, y, width, height, fill: null, stroke: null, dashed: false, radius: 0, ...style };
+}
+
+export function line(x1: number, y1: number, x2: number, y2: number, color = RULE, width = 0.5): LineItem {
+  return { kind: 'line', x1, y1, x2, y2, color, width };
+}
+
+/** Text of `size` points, as large as fits `width` but no larger. */
+export function fitSize(content: string, font: FontStyle, size: number, width: number, measure: Measure): number {
+  const natural = measure(content, font, size);
+  return natural <= width ? size : (size * width) / natural;
+}
+
+const OPERATOR = /^[+\u2212\-·/=×≈]$/;
+
+/** Words, an operator kept with the operand after it so that a formula breaks before `+`, not after. */
+function pieces(content: string): string[] {
+  const out: string[] = [];
+  for (const word of content.split(' ').filter((w) => w !== '')) {
+    const last = out.at(-1);
+    if (last !== undefined && OPERATOR.test(last)) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out;
+}
+
+/** A piece wider than a line (Chinese has no spaces) cut between characters. */
+function cutChars(piece: string, fits: (s: string) => boolean): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const char of piece) {
+    if (current !== '' && !fits(current + char)) {
+      parts.push(current);
+      current = '';
+    }
+    current += char;
+  }
+  return [...parts, current];
+}
+
+/**
+ * Lines of at most `width` points; lines after the first are `indent` narrower (a hanging indent).
+ * A line's width is taken as its pieces' widths plus the spaces between them, so each piece is
+ * measured once.
+ */
+export function wrap(content: string, width: number, font: FontStyle, size: number, measure: Measure, indent = 0): string[] {
+  const lines: string[] = [];
+  const room = () => (lines.length === 0 ? width : width - indent);
+  const space = measure(' ', font, size);
+  let current = '';
+  let currentWidth = 0;
+  for (const piece of pieces(content)) {
+    const pieceWidth = measure(piece, font, size);
+    const joinedWidth = current === '' ? pieceWidth : currentWidth + space + pieceWidth;
+    if (joinedWidth <= room()) {
+      [current, currentWidth] = [current === '' ? piece : `${current} ${piece}`, joinedWidth];
+      continue;
+    }
+    if (current !== '') lines.push(current);
+    // Cut to the narrower continuation width: all but the first part go on continuation lines.
+    const parts = pieceWidth <= room() ? [piece] : cutChars(piece, (s) => measure(s, font, size) <= width - indent);
+    lines.push(...parts.slice(0, -1));
+    current = parts.at(-1) ?? '';
+    currentWidth = measure(current, font, size);
+  }
+  return current === '' && lines.length > 0 ? lines : [...lines, current];
+}
+
+/** Wrapped lines as items from `top`, and the height they take. */
+export function paragraph(
+  x: number, top: number, width: number, content: string,
+  style: { font: FontStyle; size: number; color?: string; indent?: number }, measure: Measure,
+): { items: TextItem[]; height: number } {
+  const indent = style.indent ?? 0;
+  const lines = wrap(content, width, style.font, style.size, measure, indent);
+  const step = lineHeight(style.size);
+  const items = lines.map((l, k) => text(k === 0 ? x : x + indent, top + k * step, l, style.font, style.size, style.color));
+  return { items, height: lines.length * step };
+}
+
+export function shift(item: Item, dy: number, dx = 0): Item {
+  switch (item.kind) {
+    case 'text':
+    case 'box':
+      return { ...item, x: item.x + dx, y: item.y + dy };
+    case 'line':
+      return { ...item, x1: item.x1 + dx, x2: item.x2 + dx, y1: item.y1 + dy, y2: item.y2 + dy };
+  }
+}
+
+/** How far an item reaches up and down on the page. */
+export function extent(item: Item): { top: number; bottom: number } {
+  switch (item.kind) {
+    case 'text':
+      return { top: item.y - item.size, bottom: item.y + item.size * 0.3 };
+    case 'box':
+      return { top: item.y, bottom: item.y + item.height };
+    case 'line':
+      return { top: Math.min(item.y1, item.y2), bottom: Math.max(item.y1, item.y2) };
+  }
+}
+
+/** The first `room` points of a block, and the rest as a block of its own. */
+function cut(block: Block, room: number): [Block, Block] {
+  const stays = (item: Item) => extent(item).bottom <= room;
+  const moved = block.items.filter((item) => !stays(item));
+  const from = Math.min(...moved.map((item) => extent(item).top), room);
+  const rest = { ...block, height: block.height - from, items: moved.map((item) => shift(item, -from)) };
+  return [{ height: room, items: block.items.filter(stays) }, rest];
+}
+
+/** A block's height with the blocks it keeps with: a heading is never the last thing on a page. */
+function keptHeight(block: Block, following: readonly Block[]): number {
+  let height = block.height;
+  for (let k = 0, kept = block; kept.keepWithNext && k < following.length; k++) {
+    kept = following[k]!;
+    height += kept.height;
+  }
+  return height;
+}
+
+/**
+ * Blocks (x from the left margin) placed top to bottom on pages of `size`; pages after the first
+ * open with `runningHead`. Every item ends up inside the page's margins.
+ */
+export function paginate(blocks: readonly Block[], size: PageSize, runningHead: Block): Item[][] {
+  const bottom = size.height - size.margin;
+  const pages: Item[][] = [[]];
+  let y = size.margin;
+  let empty = true;
+  const place = (block: Block) => {
+    pages[pages.length - 1]!.push(...block.items.map((item) => shift(item, y, size.margin)));
+    y += block.height;
+    empty = false;
+  };
+  const newPage = (opener: Block) => {
+    pages.push([]);
+    y = size.margin;
+    place(runningHead);
+    if (opener.repeatHead) place(opener.repeatHead);
+    empty = true;
+  };
+  const queue = [...blocks];
+  for (let block = queue.shift(); block; block = queue.shift()) {
+    if (!empty && y + keptHeight(block, queue) > bottom) newPage(block);
+    if (y + block.height <= bottom) {
+      place(block);
+      continue;
+    }
+    // Taller than a whole page: cut it between its lines.
+    const [head, rest] = cut(block, bottom - y);
+    if (head.items.length === 0) throw new Error('a report item is taller than a page');
+    place(head);
+    queue.unshift(rest);
+  }
+  return pages;
+}

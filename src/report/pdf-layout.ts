@@ -1,0 +1,241 @@
+/**
+ * The student's report laid out (pure, like layout.ts): the header with the score, a summary per
+ * section, the network picture, then the marking of every step, one table row each.
+ */
+import {
+  A4, box, fitSize, INK, line, MUTED, paginate, paragraph, RULE, shift, STATUS_STYLE, text,
+  type Block, type FontStyle, type Item, type Measure, type Page, type PageSize,
+} from './layout.js';
+import type { ReportModel, SectionRow, StepRow } from './model.js';
+import { legend, networkBlock, nodeItems } from './pdf-network.js';
+
+/** A line of a table cell: text, font, size, color, and the hanging indent of its wrapped lines. */
+type CellLine = readonly [string, FontStyle, number, string, number?];
+
+const BAR = '#546e7a';
+const BAR_TRACK = '#eceff1';
+const WARNING = '#b45309';
+
+/**
+ * The report on pages of `size` (A4 by default).
+ *
+ * @example
+ * const pages = layoutReport(model, measure);
+ * pages.length; // 7 for the seed homework's 91 steps
+ */
+export function layoutReport(model: ReportModel, measure: Measure, size: PageSize = A4): Page[] {
+  const width = size.width - 2 * size.margin;
+  const body = size.height - 2 * size.margin - RUNNING_HEAD;
+  const columns = stepColumns(width, model.revealExpected);
+  const tableHead = tableHeadBlock(columns, measure);
+  const blocks: Block[] = [
+    headerBlock(model, width, measure),
+    ...summaryBlocks(model.sections, width, measure),
+    heading('The network, step by step', width, measure),
+    { ...legend(width, measure), keepWithNext: true },
+    networkBlock(model.network, width, body - 60, measure),
+    heading('Every step, as marked', width, measure),
+    { ...tableHead, keepWithNext: true },
+    ...stepBlocks(model, columns, tableHead, width, measure),
+  ];
+  const pages = paginate(blocks, size, runningHead(model, width, measure));
+  return pages.map((items, k) => ({ items: [...items, ...footer(model, k + 1, pages.length, size, measure)] }));
+}
+
+const RUNNING_HEAD = 22;
+
+function runningHead(model: ReportModel, width: number, measure: Measure): Block {
+  const right = model.header.student || model.header.file;
+  const rightWidth = measure(right, 'regular', 7.5);
+  const title = fitSize(model.header.title, 'regular', 7.5, width - rightWidth - 12, measure);
+  return {
+    height: RUNNING_HEAD,
+    items: [
+      text(0, 0, model.header.title, 'regular', title, MUTED),
+      text(width - rightWidth, 0, right, 'regular', 7.5, MUTED),
+      line(0, 13, width, 13, RULE, 0.5),
+    ],
+  };
+}
+
+function footer(model: ReportModel, page: number, pages: number, size: PageSize, measure: Measure): Item[] {
+  const width = size.width - 2 * size.margin;
+  const count = `page ${page} of ${pages}`;
+  const countWidth = measure(count, 'regular', 7);
+  const left = `stepmark · ${model.header.file} · graded ${model.header.date}`;
+  const top = size.height - size.margin + 8;
+  return [
+    text(0, top, left, 'regular', fitSize(left, 'regular', 7, width - countWidth - 12, measure), MUTED),
+    text(width - countWidth, top, count, 'regular', 7, MUTED),
+  ].map((item) => shift(item, 0, size.margin));
+}
+
+function heading(title: string, width: number, measure: Measure): Block {
+  const { items, height } = paragraph(0, 8, width, title, { font: 'bold', size: 11 }, measure);
+  return { height: height + 12, items, keepWithNext: true };
+}
+
+/** Title, student, file and date on the left; the score on the right; then any problem reading the file. */
+function headerBlock(model: ReportModel, width: number, measure: Measure): Block {
+  const h = model.header;
+  const scoreWidth = 150;
+  const left = width - scoreWidth - 14;
+  const items: Item[] = [];
+  let y = 0;
+  const add = (content: string, font: FontStyle, size: number, color = INK, gap = 0) => {
+    const p = paragraph(0, y + gap, left, content, { font, size, color }, measure);
+    items.push(...p.items);
+    y += gap + p.height;
+  };
+  add(h.title, 'bold', 15);
+  if (h.subtitle) add(h.subtitle, 'regular', 9.5, MUTED);
+  add(h.student || 'student not named in the file', 'bold', 12, INK, 8);
+  add(`file: ${h.file}`, 'regular', 8, MUTED, 2);
+  add(`graded: ${h.date}`, 'regular', 8, MUTED);
+  const score = scoreBox(model, width - scoreWidth, scoreWidth, measure);
+  items.push(...score.items);
+  y = Math.max(y, score.height);
+  if (model.error !== null) add(`could not read the file: ${model.error}`, 'bold', 9, STATUS_STYLE.incorrect.ink, 8);
+  for (const problem of model.problems) add(`! ${problem}`, 'regular', 8, WARNING, 4);
+  return { height: y + 10, items };
+}
+
+function scoreBox(model: ReportModel, x: number, width: number, measure: Measure): { items: Item[]; height: number } {
+  const h = model.header;
+  const right = (content: string, top: number, font: FontStyle, size: number, color = INK) => {
+    const fitted = fitSize(content, font, size, width - 16, measure);
+    return text(x + width - 8 - measure(content, font, fitted), top, content, font, fitted, color);
+  };
+  const counts = h.counts.filter((c) => c.count > 0).map((c) => `${c.count} ${c.mark}`).join('   ');
+  return {
+    height: 76,
+    items: [
+      box(x, 0, width, 76, { stroke: RULE, radius: 4 }),
+      text(x + 8, 6, 'score', 'regular', 7.5, MUTED),
+      right(`${h.score} / ${h.maxScore}`, 14, 'bold', 20),
+      right(h.percent, 40, 'bold', 11),
+      right(counts, 58, 'regular', 8.5, MUTED),
+    ],
+  };
+}
+
+const COUNT_X = 150;
+const COUNT_STEP = 26;
+
+function summaryBlocks(sections: readonly SectionRow[], width: number, measure: Measure): Block[] {
+  const barX = COUNT_X + 5 * COUNT_STEP + 12;
+  const barWidth = width - barX - 64;
+  const head: Item[] = (sections[0]?.counts ?? []).map((c, k) =>
+    cell(COUNT_X + k * COUNT_STEP, 0, c.mark, STATUS_STYLE[c.status].ink, 'bold', measure));
+  head.push(text(width - measure('subtotal', 'regular', 7), 2, 'subtotal', 'regular', 7, MUTED), line(0, 14, width, 14, MUTED, 0.5));
+  const headBlock: Block = { height: 16, items: head, keepWithNext: true };
+  const rows = sections.map((section): Block => {
+    const items: Item[] = [text(0, 3, section.id, 'regular', fitSize(section.id, 'regular', 8.5, COUNT_X - 8, measure), INK)];
+    section.counts.forEach((c, k) => {
+      if (c.count > 0) items.push(cell(COUNT_X + k * COUNT_STEP, 3, String(c.count), INK, 'regular', measure));
+    });
+    items.push(box(barX, 6, barWidth, 6, { fill: BAR_TRACK }), box(barX, 6, barWidth * section.fraction, 6, { fill: BAR }));
+    const subtotal = `${section.score} / ${section.maxScore}`;
+    items.push(text(width - measure(subtotal, 'bold', 8.5), 3, subtotal, 'bold', 8.5, INK), line(0, 17, width, 17, RULE, 0.4));
+    return { height: 17, items, repeatHead: headBlock };
+  });
+  return [heading('Score by section', width, measure), headBlock, ...rows];
+}
+
+/** A count (or mark) centered in its column of the section table. */
+function cell(x: number, top: number, content: string, color: string, font: FontStyle, measure: Measure): Item {
+  return text(x + (COUNT_STEP - measure(content, font, 8.5)) / 2, top, content, font, 8.5, color);
+}
+
+interface Columns {
+  readonly id: number;
+  readonly formula: number;
+  readonly formulaWidth: number;
+  readonly written: number;
+  readonly expected: number | null;
+  readonly valueWidth: number;
+  /** The right edge of the points. */
+  readonly right: number;
+}
+
+function stepColumns(width: number, reveal: boolean): Columns {
+  const valueWidth = 62;
+  const points = width - 36;
+  const expected = reveal ? points - valueWidth - 6 : null;
+  const written = (expected ?? points) - valueWidth - 6;
+  return { id: 19, formula: 122, formulaWidth: written - 122 - 10, written, expected, valueWidth, right: width };
+}
+
+function tableHeadBlock(columns: Columns, measure: Measure): Block {
+  const label = (x: number, content: string) => text(x, 0, content, 'regular', 7, MUTED);
+  const items: Item[] = [
+    label(columns.id, 'step'),
+    label(columns.formula, 'formula; then with your numbers'),
+    label(columns.written, 'you wrote'),
+    text(columns.right - measure('points', 'regular', 7), 0, 'points', 'regular', 7, MUTED),
+    line(0, 12, columns.right, 12, MUTED, 0.5),
+  ];
+  if (columns.expected !== null) items.push(label(columns.expected, 'expected'));
+  return { height: 14, items };
+}
+
+function stepBlocks(model: ReportModel, columns: Columns, tableHead: Block, width: number, measure: Measure): Block[] {
+  const blocks: Block[] = [];
+  for (const section of model.sections) {
+    const subtotal = `${section.score} / ${section.maxScore}`;
+    blocks.push({
+      height: 20,
+      keepWithNext: true,
+      repeatHead: tableHead,
+      items: [
+        box(0, 3, width, 15, { fill: '#f1f3f4' }),
+        text(4, 5, section.id, 'bold', 9, INK),
+        text(width - 4 - measure(subtotal, 'bold', 9), 5, subtotal, 'bold', 9, INK),
+      ],
+    });
+    for (const step of model.steps.filter((s) => s.section === section.id)) blocks.push(stepBlock(step, columns, tableHead, measure));
+  }
+  return blocks;
+}
+
+/** One step: mark, id and description, formula lines and the message, what was written and where, points. */
+function stepBlock(step: StepRow, columns: Columns, tableHead: Block, measure: Measure): Block {
+  const pad = 3.5;
+  const ink = STATUS_STYLE[step.status].ink;
+  const items: Item[] = nodeItems({ id: '', status: step.status, mark: step.mark }, 0, pad, 13, 13, measure, 9);
+  const column = (x: number, width: number, parts: readonly CellLine[]) => {
+    let y = pad;
+    for (const [content, font, size, color, indent] of parts) {
+      const p = paragraph(x, y, width, content, { font, size, color, indent: indent ?? 0 }, measure);
+      items.push(...p.items);
+      y += p.height;
+    }
+    return y;
+  };
+  const written: CellLine[] = [[step.submitted === '' ? '—' : step.submitted, 'regular', 8.5, step.submitted === '' ? MUTED : INK]];
+  if (step.cell) written.push([step.cell, 'regular', 6, MUTED]);
+  const heights = [
+    column(columns.id, columns.formula - columns.id - 8, [[step.id, 'bold', 8.5, INK], [step.description, 'regular', 6.5, MUTED]]),
+    column(columns.formula, columns.formulaWidth, formulaLines(step, ink)),
+    column(columns.written, columns.valueWidth, written),
+    columns.expected === null ? 0 : column(columns.expected, columns.valueWidth, [[step.expected ?? '', 'regular', 8.5, MUTED]]),
+  ];
+  const points = `${step.points} / ${step.maxPoints}`;
+  items.push(text(columns.right - measure(points, 'bold', 8.5), pad, points, 'bold', 8.5, ink));
+  const height = Math.max(pad + 13, ...heights) + pad;
+  items.push(line(0, height, columns.right, height, RULE, 0.4));
+  return { height, items, repeatHead: tableHead };
+}
+
+function formulaLines(step: StepRow, ink: string): CellLine[] {
+  const lines: CellLine[] = [[`= ${step.symbolic}`, 'regular', 8.5, INK, 9]];
+  const notGiven = step.notGiven.join(', ');
+  if (step.substituted === null) lines.push([`(your numbers: not shown, as it reads ${notGiven}, which you did not give)`, 'regular', 7, MUTED]);
+  else {
+    lines.push([`= ${step.substituted}`, 'regular', 8.5, INK, 9]);
+    if (notGiven) lines.push([`(the reference value of ${notGiven}, which you did not give)`, 'regular', 7, MUTED]);
+  }
+  if (step.status !== 'correct') lines.push([`${step.mark} ${step.message}`, 'regular', 7.5, ink]);
+  return lines;
+}
+

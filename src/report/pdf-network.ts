@@ -1,0 +1,110 @@
+/**
+ * The network picture of the PDF report (pure layout, like layout.ts): layers left to right, each
+ * step a small box colored by its status and marked ✓ ↻ ✗ – ?. The forward pass runs left to right;
+ * the backward pass sits below it, under the same layers, and runs right to left.
+ */
+import { STATUSES, type Status } from '../grade/result.js';
+import { box, fitSize, INK, line, MUTED, RULE, STATUS_STYLE, text, type Block, type Item, type Measure } from './layout.js';
+import type { NetworkColumn, NetworkLayer, NetworkNode } from './model.js';
+import { MARKS } from './terminal.js';
+
+const NODE_HEIGHT = 11;
+const MIN_NODE_HEIGHT = 4;
+const NODE_GAP = 2;
+const LABEL_SIZE = 6.5;
+
+const STATUS_WORDS: Record<Status, string> = {
+  correct: 'correct',
+  'follow-through': 'follow-through (your earlier values)',
+  incorrect: 'incorrect',
+  missing: 'missing',
+  unreadable: 'unreadable',
+};
+
+/** A node: its box, and `✗ out_c6` in it when there is room for a readable label. */
+export function nodeItems(
+  node: Pick<NetworkNode, 'id' | 'status' | 'mark'>, x: number, y: number, width: number, height: number, measure: Measure, labelSize = LABEL_SIZE,
+): Item[] {
+  const style = STATUS_STYLE[node.status];
+  const items: Item[] = [box(x, y, width, height, { fill: style.fill, stroke: style.stroke, dashed: style.dashed, radius: 2 })];
+  const label = node.id === '' ? node.mark : `${node.mark} ${node.id}`;
+  const size = fitSize(label, 'regular', Math.min(labelSize, height * 0.7), width - 4, measure);
+  if (size >= 3.5) {
+    const x0 = x + (width - measure(label, 'regular', size)) / 2;
+    items.push({ kind: 'text', x: x0, y: y + height / 2 + size * 0.36, text: label, font: 'regular', size, color: style.onFill });
+  }
+  return items;
+}
+
+function centered(content: string, center: number, top: number, width: number, font: 'regular' | 'bold', size: number, color: string, measure: Measure): Item {
+  const fitted = fitSize(content, font, size, width, measure);
+  return text(center - measure(content, font, fitted) / 2, top, content, font, fitted, color);
+}
+
+/** The legend: one sample node per status, with its word; a second row if the first is full. */
+export function legend(width: number, measure: Measure): Block {
+  const items: Item[] = [];
+  let x = 0;
+  let top = 0;
+  for (const status of STATUSES) {
+    const word = STATUS_WORDS[status];
+    const needed = 18 + measure(word, 'regular', 7.5);
+    if (x > 0 && x + needed > width) [x, top] = [0, top + 14];
+    items.push(...nodeItems({ id: '', status, mark: MARKS[status] }, x, top, 14, 10, measure));
+    items.push(text(x + 18, top + 1, word, 'regular', 7.5, INK));
+    x += needed + 14;
+  }
+  return { height: top + 16, items };
+}
+
+interface Band {
+  readonly caption: string;
+  readonly columns: (layer: NetworkLayer) => readonly NetworkColumn[];
+  /** Column k of a layer with `slots` columns sits at slot position `at(k, slots, count)`. */
+  readonly at: (k: number, slots: number, count: number) => number;
+}
+
+const BANDS: readonly Band[] = [
+  { caption: 'forward pass →', columns: (l) => l.forward, at: (k) => k },
+  { caption: '← backward pass: deltas, then updates', columns: (l) => l.backward, at: (k, slots) => slots - 1 - k },
+];
+
+/** The picture, `width` wide and at most `maxHeight` tall: nodes shrink to fit a large network on a page. */
+export function networkBlock(layers: readonly NetworkLayer[], width: number, maxHeight: number, measure: Measure): Block {
+  const slots = layers.map((l) => Math.max(l.forward.length, l.backward.length, 1));
+  const columnWidth = width / Math.max(1, slots.reduce((a, b) => a + b, 0));
+  const tallest = BANDS.map((band) => Math.max(0, ...layers.flatMap((l) => band.columns(l).map((c) => c.nodes.length))));
+  const fixed = 16 + BANDS.length * 26;
+  const fitted = (maxHeight - fixed) / Math.max(1, tallest[0]! + tallest[1]!) - NODE_GAP;
+  const nodeHeight = Math.max(MIN_NODE_HEIGHT, Math.min(NODE_HEIGHT, fitted));
+  const items: Item[] = [];
+  const starts = slots.map((_, k) => slots.slice(0, k).reduce((a, b) => a + b, 0) * columnWidth);
+  layers.forEach((layer, k) => {
+    const center = starts[k]! + (slots[k]! * columnWidth) / 2;
+    items.push(centered(layer.name, center, 0, slots[k]! * columnWidth - 4, 'bold', 8, INK, measure));
+    items.push(line(starts[k]! + 3, 13, starts[k]! + slots[k]! * columnWidth - 3, 13, MUTED, 0.6));
+  });
+  let top = 16;
+  BANDS.forEach((band, b) => {
+    items.push(text(0, top + 2, band.caption, 'regular', 6.5, MUTED));
+    layers.forEach((layer, k) => {
+      band.columns(layer).forEach((column, c) => {
+        const x = starts[k]! + band.at(c, slots[k]!, band.columns(layer).length) * columnWidth;
+        items.push(...columnItems(column, x, top + 12, columnWidth, nodeHeight, measure));
+      });
+    });
+    const bottom = top + 24 + tallest[b]! * (nodeHeight + NODE_GAP);
+    // Layer dividers, clear of the band's caption.
+    for (const start of starts.slice(1)) items.push(line(start, top + 12, start, bottom, RULE, 0.5));
+    top = bottom + 2;
+  });
+  return { height: top, items };
+}
+
+function columnItems(column: NetworkColumn, x: number, top: number, width: number, nodeHeight: number, measure: Measure): Item[] {
+  const items: Item[] = [centered(column.label, x + width / 2, top, width - 4, 'regular', 6.5, MUTED, measure)];
+  column.nodes.forEach((node, k) => {
+    items.push(...nodeItems(node, x + 3, top + 12 + k * (nodeHeight + NODE_GAP), width - 6, nodeHeight, measure));
+  });
+  return items;
+}

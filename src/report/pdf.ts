@@ -1,0 +1,110 @@
+/**
+ * The laid-out report drawn with pdfkit. pdfkit is reached only through `Canvas`, four calls wide;
+ * the document's dates are the grading date and its ID follows from them, so the same input gives
+ * the same bytes.
+ */
+import PDFDocument from 'pdfkit';
+import type { Graph } from '../engine/graph.js';
+import { assertNever } from '../engine/expr.js';
+import type { GradeResult } from '../grade/result.js';
+import { faces, measure, runs, runWidth } from './fonts.js';
+import type { BoxItem, FontStyle, LineItem, Page, TextItem } from './layout.js';
+import { reportModel, type ReportModel, type ReportOptions } from './model.js';
+import { layoutReport } from './pdf-layout.js';
+
+/** What drawing needs from a PDF library. */
+export interface Canvas {
+  addPage(): void;
+  text(item: TextItem): void;
+  box(item: BoxItem): void;
+  line(item: LineItem): void;
+}
+
+export function draw(pages: readonly Page[], canvas: Canvas): void {
+  for (const page of pages) {
+    canvas.addPage();
+    for (const item of page.items) {
+      switch (item.kind) {
+        case 'text':
+          canvas.text(item);
+          break;
+        case 'box':
+          canvas.box(item);
+          break;
+        case 'line':
+          canvas.line(item);
+          break;
+        default:
+          assertNever(item);
+      }
+    }
+  }
+}
+
+const STYLES: readonly FontStyle[] = ['regular', 'bold'];
+
+function pdfkitCanvas(doc: PDFKit.PDFDocument): Canvas {
+  for (const style of STYLES) for (const face of faces(style)) doc.registerFont(face.name, face.bytes);
+  return {
+    addPage: () => doc.addPage({ size: 'A4', margin: 0 }),
+    text: (item) => {
+      let x = item.x;
+      for (const run of runs(item.text, item.font)) {
+        doc.font(run.face.name).fontSize(item.size).fillColor(item.color);
+        doc.text(run.text, x, item.y, { lineBreak: false, baseline: 'alphabetic' });
+        x += runWidth(run, item.size);
+      }
+    },
+    box: (item) => {
+      doc.save().lineWidth(0.6);
+      if (item.dashed) doc.dash(1.6, { space: 1.2 });
+      if (item.radius > 0) doc.roundedRect(item.x, item.y, item.width, item.height, item.radius);
+      else doc.rect(item.x, item.y, item.width, item.height);
+      if (item.fill !== null && item.stroke !== null) doc.fillAndStroke(item.fill, item.stroke);
+      else if (item.fill !== null) doc.fill(item.fill);
+      else if (item.stroke !== null) doc.stroke(item.stroke);
+      doc.restore();
+    },
+    line: (item) => {
+      doc.save().lineWidth(item.width).moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke(item.color).restore();
+    },
+  };
+}
+
+/** Document info: fixed producer, and the grading date as creation and modification date (pdfkit derives the file ID from these). */
+export function documentInfo(fields: { title: string; subject: string; gradedAt: string }): PDFKit.DocumentInfo {
+  const when = new Date(fields.gradedAt);
+  if (Number.isNaN(when.getTime())) throw new RangeError(`gradedAt must be an ISO date, not "${fields.gradedAt}"`);
+  return { Title: fields.title, Subject: fields.subject, Author: 'stepmark', Creator: 'stepmark', Producer: 'stepmark', CreationDate: when, ModDate: when };
+}
+
+/** Laid-out pages as PDF bytes, for every report: the same pages and info always give the same bytes. */
+export function renderPages(pages: readonly Page[], info: PDFKit.DocumentInfo): Promise<Uint8Array> {
+  const doc = new PDFDocument({ autoFirstPage: false, size: 'A4', margin: 0, compress: true, info, displayTitle: true });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  draw(pages, pdfkitCanvas(doc));
+  doc.end();
+  return done;
+}
+
+/** The student's report as PDF bytes: the same model always gives the same bytes. */
+export function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
+  const h = model.header;
+  const title = `${h.title}${h.student ? ` — ${h.student}` : ''}`;
+  return renderPages(layoutReport(model, measure), documentInfo({ title, subject: `Marked steps of ${h.file}`, gradedAt: h.gradedAt }));
+}
+
+/**
+ * A student's PDF report of one graded file, for the batch and `check --pdf` commands.
+ *
+ * @example
+ * const bytes = await writeStudentReport(result, reference.graph, { revealExpected: false, gradedAt: '2024-06-01T09:00:00Z' });
+ */
+export function writeStudentReport(result: GradeResult, graph: Graph, options: ReportOptions): Promise<Uint8Array> {
+  return renderReportPdf(reportModel(result, graph, options));
+}

@@ -1,0 +1,19 @@
+/** The class summary as a PDF document, drawn like the students' reports (pdf.ts). */
+import type { ClassSummary } from './class-summary.js';
+import { measure } from './fonts.js';
+import { documentInfo, renderPages } from './pdf.js';
+import { layoutClassSummary, type SummaryHeader } from './summary-layout.js';
+
+export type { SummaryHeader } from './summary-layout.js';
+
+/**
+ * The class summary PDF of a batch: the same summary and header always give the same bytes (its
+ * dates are `gradedAt`).
+ *
+ * @example
+ * const bytes = await renderClassSummaryPdf(classSummary(report), { title: 'CNN homework', gradedAt: '2024-06-01T09:00:00Z', rubricId: 'cnn-hw' });
+ */
+export function renderClassSummaryPdf(summary: ClassSummary, header: SummaryHeader): Promise<Uint8Array> {
+  const info = documentInfo({ title: `${header.title} — class summary`, subject: `Class summary of ${summary.files} graded files (${header.rubricId})`, gradedAt: header.gradedAt });
+  return renderPages(layoutClassSummary(summary, header, measure), info);
+}
