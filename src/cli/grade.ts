@@ -1,6 +1,11 @@
 /** `stepmark grade <rubric> <files or folders...> [--json out.json]` and `stepmark check <rubric> <file>`. */
 import type { GradeReport, GradeResult } from '../grade/result.js';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { writeStudentReport } from '../report/pdf.js';
+import { reportFileName } from '../report/sanitize.js';
 import { checkTable, summaryLine } from '../report/terminal.js';
+import { gradingDate } from './batch/run.js';
 import { gradePath } from './batch/grade-path.js';
 import { collectSpreadsheets, writeAtomic } from './files.js';
 import { EXIT, UsageError, type Io } from './io.js';
@@ -26,12 +31,24 @@ export async function gradeCommand(rubricPath: string, inputs: readonly string[]
   return failed > 0 ? EXIT.someFilesFailed : EXIT.ok;
 }
 
-export async function checkCommand(rubricPath: string, file: string, io: Io): Promise<number> {
+export async function checkCommand(rubricPath: string, file: string, options: { pdf: string | boolean }, io: Io): Promise<number> {
   const prepared = await prepare(rubricPath, io);
   const [path] = await collectSpreadsheets([file]);
   if (path === undefined) throw new UsageError(`${file}: not a spreadsheet`);
   const result = await gradePath(prepared, path);
   const revealExpected = prepared.reference.rubric.feedback.revealExpected;
   io.stdout(checkTable(result, { revealExpected, color: io.isTTY }));
+  if (options.pdf !== false) {
+    const target = typeof options.pdf === 'string' ? options.pdf : defaultReportPath(result.student.id, path);
+    if (resolve(target) === resolve(path)) throw new UsageError(`${target}: refusing to overwrite the submission`);
+    await mkdir(dirname(target), { recursive: true });
+    const bytes = await writeStudentReport(result, prepared.reference.graph, { revealExpected, gradedAt: gradingDate(undefined) });
+    await writeAtomic(target, bytes);
+    io.stdout(`wrote ${target}\n`);
+  }
   return result.error === null ? EXIT.ok : EXIT.someFilesFailed;
+}
+
+function defaultReportPath(studentId: string | null, submission: string): string {
+  return join('reports', reportFileName(studentId, basename(submission, extname(submission)), '.pdf'));
 }

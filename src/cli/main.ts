@@ -1,12 +1,30 @@
 /** The command line: parses argv, runs a command, prints problems, returns the exit code. */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isRubricError } from '../rubric/problems.js';
 import { CONVENTIONS, type Convention } from '../rubric/schema.js';
 import { EXIT, isUsageError, processIo, type Io } from './io.js';
 import { REFERENCE_FORMATS, type ReferenceFormat } from './reference-format.js';
 import { referenceCommand } from './reference.js';
+import { batchCommand } from './batch/run.js';
 import { checkCommand, gradeCommand } from './grade.js';
+import { gradescopeCommand } from './gradescope.js';
 import { templateCommand } from './template.js';
+
+interface GradeOptions {
+  json?: string;
+  out?: string;
+  force?: boolean;
+  workers?: number;
+  roster?: string;
+  date?: string;
+  pdf: boolean;
+}
+
+function parseCount(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64');
+  return n;
+}
 
 function program(io: Io, setExit: (code: number) => void): Command {
   const cli = new Command('stepmark')
@@ -39,9 +57,17 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description('grade submissions (files, or folders searched for .xlsx/.xls/.ods/.csv)')
     .argument('<rubric>', 'rubric file (YAML)')
     .argument('<submissions...>', 'spreadsheets or folders')
-    .option('--json <file>', 'write every result as JSON')
-    .action(async (rubric: string, submissions: string[], options: { json?: string }) => {
-      setExit(await gradeCommand(rubric, submissions, options, io));
+    .option('--json <file>', 'write every result as JSON (without --out)')
+    .option('-o, --out <folder>', 'batch mode: a PDF report per student, gradebooks and a class summary in this folder')
+    .option('--force', 'with --out: grade again even what is up to date')
+    .option('--workers <n>', 'with --out: worker threads (default: one per core)', parseCount)
+    .option('--roster <file.csv>', 'with --out: the class list, to find who handed in nothing')
+    .option('--date <YYYY-MM-DD>', 'with --out: the date printed on reports (default: SOURCE_DATE_EPOCH or today)')
+    .option('--no-pdf', 'with --out: gradebooks only, no per-student PDFs')
+    .action(async (rubric: string, submissions: string[], options: GradeOptions) => {
+      const { json, out, ...batch } = options;
+      if (out === undefined) setExit(await gradeCommand(rubric, submissions, { json }, io));
+      else setExit(await batchCommand(rubric, submissions, { out, ...batch }, io));
     });
 
   cli
@@ -49,8 +75,18 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description('self-check one submission before handing it in')
     .argument('<rubric>', 'rubric file (YAML)')
     .argument('<file>', 'your spreadsheet')
-    .action(async (rubric: string, file: string) => {
-      setExit(await checkCommand(rubric, file, io));
+    .option('--pdf [file.pdf]', 'also write your report as a PDF (default: in reports/)')
+    .action(async (rubric: string, file: string, options: { pdf?: string | boolean }) => {
+      setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false }, io));
+    });
+  cli
+    .command('gradescope')
+    .description("grade the submission inside Gradescope's autograder and write its results.json")
+    .argument('<rubric>', 'rubric file (YAML)')
+    .option('--submission <folder>', 'where the submitted files are', '/autograder/submission')
+    .option('--results <file>', 'where to write results.json', '/autograder/results/results.json')
+    .action(async (rubric: string, options: { submission: string; results: string }) => {
+      setExit(await gradescopeCommand(rubric, options, io));
     });
   return cli;
 }

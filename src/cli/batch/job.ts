@@ -1,0 +1,44 @@
+/** The work for one submission in a batch: grade it, render its report, remember the result. */
+import { join } from 'node:path';
+import type { GradeResult } from '../../grade/result.js';
+import { writeStudentReport } from '../../report/pdf.js';
+import { writeAtomic } from '../files.js';
+import type { Prepared } from '../reference-load.js';
+import { gradePath } from './grade-path.js';
+
+export interface BatchSettings {
+  readonly rubricPath: string;
+  readonly outDir: string;
+  /** ISO date printed on reports; pinned for the whole batch so reruns give the same bytes. */
+  readonly gradedAt: string;
+  readonly pdf: boolean;
+}
+
+export interface FileTask {
+  readonly file: string;
+  /** Sanitised, unique within the batch, decided before any file is read. */
+  readonly reportName: string;
+  /** Where the result is kept so that a rerun can skip this file. */
+  readonly cachePath: string;
+}
+
+export interface FileDone {
+  readonly result: GradeResult;
+  /** The report's file name in the output folder, or null when none was written. */
+  readonly report: string | null;
+}
+
+export async function processFile(prepared: Prepared, settings: BatchSettings, task: FileTask): Promise<FileDone> {
+  const result = await gradePath(prepared, task.file);
+  let report: string | null = null;
+  if (settings.pdf) {
+    const { graph, rubric } = prepared.reference;
+    const bytes = await writeStudentReport(result, graph, { revealExpected: rubric.feedback.revealExpected, gradedAt: settings.gradedAt });
+    await writeAtomic(join(settings.outDir, task.reportName), bytes);
+    report = task.reportName;
+  }
+  const done: FileDone = { result, report };
+  // Written last: a batch killed before this point grades the file again on the next run.
+  await writeAtomic(task.cachePath, JSON.stringify(done));
+  return done;
+}

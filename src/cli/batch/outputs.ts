@@ -1,0 +1,49 @@
+/** After a batch: the JSON results, the gradebooks (CSV, XLSX, Canvas) and the roster check. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GradeReport } from '../../grade/result.js';
+import { decodeText } from '../../ingest/text.js';
+import { canvasCsv, gradebookCsv, gradebookXlsx } from '../../report/gradebook.js';
+import { matchRoster, parseRoster, type RosterEntry } from '../../report/roster.js';
+import { writeAtomic } from '../files.js';
+import { UsageError, type Io } from '../io.js';
+import type { Prepared } from '../reference-load.js';
+import type { BatchSettings, FileDone } from './job.js';
+
+export const OUTPUT_FILES = ['results.json', 'grades.csv', 'grades.xlsx', 'canvas.csv'] as const;
+
+export async function writeClassOutputs(
+  prepared: Prepared,
+  settings: BatchSettings,
+  done: readonly FileDone[],
+  rosterPath: string | null,
+  io: Io,
+): Promise<void> {
+  const { graph, rubric } = prepared.reference;
+  const report: GradeReport = { rubric: rubric.id, results: done.map((d) => d.result) };
+  const roster = rosterPath === null ? undefined : await readRoster(rosterPath, report, io);
+  const sections = graph.sections.map((s) => s.id);
+  const steps = graph.steps.map((s) => s.id);
+  const maxScore = graph.steps.reduce((total, s) => total + (rubric.grading.points.steps[s.id] ?? rubric.grading.points.default), 0);
+  const write = (name: (typeof OUTPUT_FILES)[number], data: string | Uint8Array) => writeAtomic(join(settings.outDir, name), data);
+  await write('results.json', `${JSON.stringify(report, null, 2)}\n`);
+  await write('grades.csv', gradebookCsv(report, sections, steps, roster));
+  await write('grades.xlsx', gradebookXlsx(report, sections, steps, roster));
+  await write('canvas.csv', canvasCsv(report, { assignment: rubric.title, pointsPossible: maxScore }, roster));
+}
+
+/** Reads the roster and says who handed in nothing, which files match nobody, and who handed in twice. */
+async function readRoster(path: string, report: GradeReport, io: Io): Promise<readonly RosterEntry[]> {
+  const bytes = await readFile(path).catch(() => {
+    throw new UsageError(`${path}: cannot read the roster`);
+  });
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new UsageError(`${path}: not a CSV roster (it looks like ${decoded.looksLike})`);
+  const roster = parseRoster(decoded.text, path);
+  for (const problem of roster.problems) io.stderr(`roster: ${problem}\n`);
+  const match = matchRoster(report.results, roster.entries);
+  for (const entry of match.missing) io.stdout(`no submission: ${entry.id}${entry.name ? ` ${entry.name}` : ''}\n`);
+  for (const result of match.unmatched) io.stdout(`not on the roster: ${result.file}\n`);
+  for (const { student, files } of match.duplicates) io.stdout(`${files.length} files for ${student.id}: ${files.join(', ')}\n`);
+  return roster.entries;
+}

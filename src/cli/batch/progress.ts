@@ -1,0 +1,28 @@
+/** Batch progress: a bar on a terminal, one plain line per file otherwise (logs, CI). */
+import cliProgress from 'cli-progress';
+import type { Io } from '../io.js';
+
+export interface Progress {
+  /** One file is done; `line` describes it. */
+  done(line: string, failed: boolean): void;
+  stop(): void;
+}
+
+export function createProgress(io: Io, total: number): Progress {
+  if (!io.isTTY) {
+    return { done: (line) => io.stdout(`${line}\n`), stop: () => {} };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: 'grading [{bar}] {value}/{total} files · {eta_formatted} left · {failed} unreadable', hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  let failed = 0;
+  bar.start(total, 0, { failed });
+  return {
+    done: (_line, isFailure) => {
+      if (isFailure) failed++;
+      bar.increment(1, { failed });
+    },
+    stop: () => bar.stop(),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * `stepmark grade <rubric> <folders...> --out reports/`: a whole class. Grades in parallel worker
+ * threads, writes each report atomically, skips what is up to date, never touches a submission,
+ * and writes the gradebooks and the class summary from every result.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { unreadableFile } from '../../grade/grade.js';
+import { studentFromFileName } from '../../ingest/student.js';
+import { reportFileName, uniqueNames } from '../../report/sanitize.js';
+import { summaryLine } from '../../report/terminal.js';
+import { collectSpreadsheets } from '../files.js';
+import { EXIT, UsageError, type Io } from '../io.js';
+import { prepare, type Prepared } from '../reference-load.js';
+import { CACHE_FOLDER, cacheKey, readCached } from './cache.js';
+import { processFile, type BatchSettings, type FileDone, type FileTask } from './job.js';
+import { writeClassOutputs } from './outputs.js';
+import { runPool } from './pool.js';
+import { createProgress } from './progress.js';
+
+export interface BatchOptions {
+  readonly out: string;
+  readonly force?: boolean;
+  readonly workers?: number;
+  readonly roster?: string;
+  /** YYYY-MM-DD printed on the reports; default: SOURCE_DATE_EPOCH, else today. */
+  readonly date?: string;
+  readonly pdf?: boolean;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** Compiled code runs workers; the TypeScript sources (under the test runner) grade in-process. */
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+const CAN_USE_WORKERS = import.meta.url.endsWith('.js');
+
+export async function batchCommand(rubricPath: string, inputs: readonly string[], options: BatchOptions, io: Io): Promise<number> {
+  const prepared = await prepare(rubricPath, io);
+  const outDir = resolve(options.out);
+  const files = (await collectSpreadsheets(inputs)).filter((file) => !isInside(resolve(file), outDir));
+  if (files.length === 0) throw new UsageError(`no spreadsheets (.xlsx, .xls, .ods, .csv) in ${inputs.join(', ')}`);
+  await mkdir(join(outDir, CACHE_FOLDER), { recursive: true });
+  const settings: BatchSettings = { rubricPath, outDir, gradedAt: gradingDate(options.date), pdf: options.pdf ?? true };
+  const tasks = await planTasks(files, settings, readFileSync(rubricPath, 'utf8'));
+
+  const done = await Promise.all(tasks.map((t) => (options.force ? null : readCached(t.cachePath, outDir))));
+  const pending = tasks.map((_, k) => k).filter((k) => done[k] === null);
+  const skipped = tasks.length - pending.length;
+  if (skipped > 0) io.stdout(`${skipped} of ${tasks.length} submissions are up to date (use --force to grade them again)\n`);
+
+  const progress = createProgress(io, pending.length);
+  const record = (k: number, value: FileDone) => {
+    done[k] = value;
+    progress.done(summaryLine(value.result), value.result.error !== null);
+  };
+  await gradeAll(prepared, settings, pending.map((k) => tasks[k]!), options.workers ?? availableParallelism(), (i, value) => record(pending[i]!, value));
+  progress.stop();
+
+  const all = done.map((d) => d!);
+  await writeClassOutputs(prepared, settings, all, options.roster ?? null, io);
+  const failed = all.filter((d) => d.result.error !== null);
+  for (const d of failed) io.stderr(`${summaryLine(d.result)}\n`);
+  io.stdout(`graded ${all.length - failed.length} of ${all.length} submissions into ${options.out}\n`);
+  return failed.length > 0 ? EXIT.someFilesFailed : EXIT.ok;
+}
+
+async function gradeAll(
+  prepared: Prepared,
+  settings: BatchSettings,
+  tasks: readonly FileTask[],
+  workers: number,
+  onDone: (index: number, value: FileDone) => void,
+): Promise<void> {
+  const failure = (task: FileTask, reason: string): FileDone => ({
+    result: unreadableFile(prepared.reference, task.file, studentFromFileName(basename(task.file)), reason),
+    report: null,
+  });
+  if (!CAN_USE_WORKERS || workers <= 1 || tasks.length <= 1) {
+    for (const [i, task] of tasks.entries()) {
+      onDone(i, await processFile(prepared, settings, task).catch((error: unknown) => failure(task, String(error))));
+    }
+    return;
+  }
+  const pool = { workers, script: WORKER_SCRIPT, workerData: settings, timeoutMs: 60_000, memoryMb: 1024 };
+  await runPool<FileTask, FileDone>(tasks, pool, (i, outcome) =>
+    onDone(i, outcome.ok ? outcome.value : failure(tasks[i]!, `could not be graded: ${outcome.reason}`)),
+  );
+}
+
+/** Report names from the file names' student ids (or the file names), unique, before anything is read. */
+async function planTasks(files: readonly string[], settings: BatchSettings, rubricText: string): Promise<FileTask[]> {
+  const names = uniqueNames(
+    files.map((file) => reportFileName(studentFromFileName(basename(file)).id, basename(file, extname(file)), '.pdf')),
+  );
+  return Promise.all(
+    files.map(async (file, k) => {
+      const reportName = names[k]!;
+      const key = await cacheKey({ rubricText, version: VERSION, gradedAt: settings.gradedAt, file, reportName });
+      return { file, reportName, cachePath: join(settings.outDir, CACHE_FOLDER, `${key}.json`) };
+    }),
+  );
+}
+
+export function gradingDate(given: string | undefined): string {
+  if (given !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given))) throw new UsageError(`--date ${given}: expected YYYY-MM-DD`);
+    return given;
+  }
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  const date = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return date.toISOString().slice(0, 10);
+}
+
+const isInside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
