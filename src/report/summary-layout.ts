@@ -21,7 +21,7 @@ export interface SummaryHeader {
 }
 
 export const HISTOGRAM_BAR = '#546e7a';
-const DIAGNOSIS_BAR = '#b0bec5';
+const DIAGNOSIS_BAR_FILL = '#b0bec5';
 
 /** The four parts of a step's bar, in the order drawn: a file that gave no readable value counts once, as missing. */
 export const BAR_PARTS: readonly { readonly status: Status; readonly word: string; readonly share: (step: StepSummary) => number }[] = [
@@ -41,7 +41,7 @@ const DIAGNOSIS_WORDS: Record<DiagnosisCode, string> = {
   'update-direction': 'the gradient added in an update, not subtracted',
   'learning-rate': 'the learning rate missing from an update, or applied twice',
   'wrong-input': 'a neighbouring value read in place of the right one',
-  rounding: 'the right value, rounded to too few decimals or cut off',
+  rounding: 'the right value with too few decimals, or cut off',
   'digit-slip': 'one digit wrong, or two adjacent digits swapped',
   'decimal-shift': 'off by a power of ten: the decimal point moved',
 };
@@ -54,20 +54,14 @@ const DIAGNOSIS_WORDS: Record<DiagnosisCode, string> = {
  */
 export function layoutClassSummary(summary: ClassSummary, header: SummaryHeader, measure: Measure, size: PageSize = A4): Page[] {
   const width = size.width - 2 * size.margin;
-  const stepHead = stepHeadBlock(summary, width, measure);
-  const diagnosisHead = diagnosisHeadBlock(width, measure);
   const blocks: Block[] = [
     headerBlock(summary, header, width, measure),
     heading('How the scores spread', width, measure),
     histogramBlock(summary.histogram, width, measure),
     heading('Steps, hardest first', width, measure),
-    ...(summary.steps.length === 0
-      ? [note('No step was graded: no file could be read.')]
-      : [{ ...legend(width, measure), keepWithNext: true }, { ...stepHead, keepWithNext: true }, ...summary.steps.map((step) => stepBlock(step, stepHead, width, measure))]),
+    ...stepTable(summary, width, measure),
     heading('Most frequent diagnoses', width, measure),
-    ...(summary.diagnoses.length === 0
-      ? [note('No wrong value was explained by a diagnosis.')]
-      : [{ ...diagnosisHead, keepWithNext: true }, ...summary.diagnoses.map((d) => diagnosisBlock(d, summary.diagnoses[0]!.count, diagnosisHead, width, measure))]),
+    ...diagnosisTable(summary.diagnoses, width, measure),
   ];
   const pages = paginate(blocks, size, runningHead(header, width, measure));
   return pages.map((items, k) => ({ items: [...items, ...footer(summary, header, k + 1, pages.length, size, measure)] }));
@@ -229,6 +223,12 @@ function shareText(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+function stepTable(summary: ClassSummary, width: number, measure: Measure): Block[] {
+  if (summary.steps.length === 0) return [note('No step was graded: no file could be read.')];
+  const head = stepHeadBlock(summary, width, measure);
+  return [{ ...legend(width, measure), keepWithNext: true }, { ...head, keepWithNext: true }, ...summary.steps.map((step) => stepBlock(step, head, width, measure))];
+}
+
 function stepBlock(step: StepSummary, stepHead: Block, width: number, measure: Measure): Block {
   const columns = stepColumns(width);
   const items: Item[] = [text(0, 2.3, step.id, 'regular', fitSize(step.id, 'regular', 8.5, columns.idWidth, measure), INK)];
@@ -245,15 +245,22 @@ function stepBlock(step: StepSummary, stepHead: Block, width: number, measure: M
   return { height: ROW, items, repeatHead: stepHead };
 }
 
-const DIAGNOSIS_BAR_X = 190;
-/** The right edge of the counts. */
-const DIAGNOSIS_COUNT = 250;
-const DIAGNOSIS_STEPS = 264;
+/** The right edge of the counts; the bars follow them. */
+const DIAGNOSIS_COUNT = 234;
+const DIAGNOSIS_BAR = { x: 240, width: 30 };
+const DIAGNOSIS_STEPS = 284;
+
+function diagnosisTable(diagnoses: readonly DiagnosisSummary[], width: number, measure: Measure): Block[] {
+  const most = diagnoses[0]?.count;
+  if (most === undefined) return [note('No wrong value was explained by a diagnosis.')];
+  const head = diagnosisHeadBlock(width, measure);
+  return [{ ...head, keepWithNext: true }, ...diagnoses.map((d) => diagnosisBlock(d, most, head, width, measure))];
+}
 
 function diagnosisHeadBlock(width: number, measure: Measure): Block {
   const items: Item[] = [
     text(0, 0, 'diagnosis', 'regular', 7, MUTED),
-    text(DIAGNOSIS_COUNT - measure('times found', 'regular', 7), 0, 'times found', 'regular', 7, MUTED),
+    text(DIAGNOSIS_BAR.x + DIAGNOSIS_BAR.width - measure('times found', 'regular', 7), 0, 'times found', 'regular', 7, MUTED),
     text(DIAGNOSIS_STEPS, 0, 'on the steps (× how often, where more than once)', 'regular', 7, MUTED),
     line(0, 12, width, 12, MUTED, 0.5),
   ];
@@ -263,14 +270,14 @@ function diagnosisHeadBlock(width: number, measure: Measure): Block {
 /** The code and what it means; how often, with a bar against the most frequent; the steps, wrapped. */
 function diagnosisBlock(diagnosis: DiagnosisSummary, most: number, head: Block, width: number, measure: Measure): Block {
   const pad = 4;
-  const code = paragraph(0, pad, DIAGNOSIS_BAR_X - 8, diagnosis.diagnosis, { font: 'bold', size: 9 }, measure);
-  const words = paragraph(0, pad + code.height, DIAGNOSIS_BAR_X - 8, DIAGNOSIS_WORDS[diagnosis.diagnosis], { font: 'regular', size: 7, color: MUTED }, measure);
+  const code = paragraph(0, pad, DIAGNOSIS_COUNT - 30, diagnosis.diagnosis, { font: 'bold', size: 9 }, measure);
+  const words = paragraph(0, pad + code.height, DIAGNOSIS_COUNT - 30, DIAGNOSIS_WORDS[diagnosis.diagnosis], { font: 'regular', size: 7, color: MUTED }, measure);
   const onSteps = diagnosis.steps.map((s) => (s.count > 1 ? `${s.id}\u00a0×${s.count}` : s.id)).join(', ');
   const steps = paragraph(DIAGNOSIS_STEPS, pad + 0.5, width - DIAGNOSIS_STEPS, onSteps, { font: 'regular', size: 8.5 }, measure);
   const count = String(diagnosis.count);
   const items: Item[] = [
     ...code.items, ...words.items, ...steps.items,
-    box(DIAGNOSIS_BAR_X, pad + 2, 30 * (diagnosis.count / most), 8, { fill: DIAGNOSIS_BAR }),
+    box(DIAGNOSIS_BAR.x, pad + 2, DIAGNOSIS_BAR.width * (diagnosis.count / most), 8, { fill: DIAGNOSIS_BAR_FILL }),
     text(DIAGNOSIS_COUNT - measure(count, 'bold', 9), pad + 0.5, count, 'bold', 9, INK),
   ];
   const height = Math.max(pad + code.height + words.height, pad + steps.height) + pad;

@@ -19,10 +19,12 @@ function build(rubric: Rubric): Graph {
  */
 function finiteDifference(rubric: Rubric, name: string, value: number): number | null {
   const loss = (x: number) => forwardLoss(rubric, { name, value: x });
-  const h = 1e-6;
+  // Small enough that a smooth loss's one-sided slopes agree to ~1e-7·f''; large enough for roundoff (~1e-9).
+  const h = 1e-7;
   const [below, at, above] = [loss(value - h), loss(value), loss(value + h)];
   const central = (above - below) / (2 * h);
-  const kink = Math.abs((above - at) / h - (at - below) / h) > 1e-4 * (1 + Math.abs(central));
+  // At a kink the one-sided slopes differ by the jump; half of it would land in `central`.
+  const kink = Math.abs((above - at) / h - (at - below) / h) > 2e-6 * (1 + Math.abs(central));
   return kink ? null : central;
 }
 
