@@ -224,7 +224,7 @@ function shareText(share: number): string {
 }
 
 function stepTable(summary: ClassSummary, width: number, measure: Measure): Block[] {
-  if (summary.steps.length === 0) return [note('No step was graded: no file could be read.')];
+  if (summary.steps.length === 0) return [note('No step was graded: no file was read.')];
   const head = stepHeadBlock(summary, width, measure);
   return [{ ...legend(width, measure), keepWithNext: true }, { ...head, keepWithNext: true }, ...summary.steps.map((step) => stepBlock(step, head, width, measure))];
 }

@@ -13,7 +13,7 @@ export type { SummaryHeader } from './summary-layout.js';
  * @example
  * const bytes = await renderClassSummaryPdf(classSummary(report), { title: 'CNN homework', gradedAt: '2024-06-01T09:00:00Z', rubricId: 'cnn-hw' });
  */
-export function renderClassSummaryPdf(summary: ClassSummary, header: SummaryHeader): Promise<Uint8Array> {
+export async function renderClassSummaryPdf(summary: ClassSummary, header: SummaryHeader): Promise<Uint8Array> {
   const info = documentInfo({ title: `${header.title} — class summary`, subject: `Class summary of ${summary.files} graded files (${header.rubricId})`, gradedAt: header.gradedAt });
   return renderPages(layoutClassSummary(summary, header, measure), info);
 }

@@ -57,7 +57,8 @@ describe('stepmark grade --out (a whole class)', () => {
     expect(stderr).toMatch(/empty\.xlsx: could not read: empty file/);
     expect(stderr).toMatch(/big\.xlsx: could not read: too large \(50 MB; the limit is 20 MB\)/);
     for (const id of ['2023000001', '2023000002', '2023000003']) expect(existsSync(join(out, `${id}.pdf`))).toBe(true);
-    for (const name of ['results.json', 'grades.csv', 'grades.xlsx', 'canvas.csv']) expect(existsSync(join(out, name))).toBe(true);
+    for (const name of ['results.json', 'grades.csv', 'grades.xlsx', 'canvas.csv', 'summary.pdf']) expect(existsSync(join(out, name))).toBe(true);
+    expect(readFileSync(join(out, 'summary.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     const csv = readFileSync(join(out, 'grades.csv'), 'utf8');
     expect(csv.split('\n').filter((l) => l.trim() !== '')).toHaveLength(7);
     expect(csv).toMatch(/corrupt\.xlsx.*could not read the file/);
@@ -88,7 +89,7 @@ describe('stepmark grade --out (a whole class)', () => {
     // As if killed after the first report: one report and its cache entry, no gradebooks.
     const cut = join(work, 'cut');
     await stepmark(['grade', SEED_FILE, folder, '--out', cut, ...DATE]);
-    for (const name of ['2023000002.pdf', '2023000003.pdf', 'grades.csv', 'grades.xlsx', 'canvas.csv', 'results.json']) rmSync(join(cut, name));
+    for (const name of ['2023000002.pdf', '2023000003.pdf', 'grades.csv', 'grades.xlsx', 'canvas.csv', 'results.json', 'summary.pdf']) rmSync(join(cut, name));
     writeFileSync(join(cut, 'grades.csv'), 'half a file');
     const resumed = await stepmark(['grade', SEED_FILE, folder, '--out', cut, ...DATE]);
     expect(resumed.code).toBe(0);
@@ -98,13 +99,15 @@ describe('stepmark grade --out (a whole class)', () => {
   it('names reports from student ids, safely', async () => {
     const folder = join(work, 'odd');
     mkdirSync(folder);
-    for (const name of ['CON.xlsx', '_.xlsx', '2023000002_李四.xlsx', '2023000002_李四 (copy).xlsx']) {
+    for (const name of ['CON.xlsx', '_.xlsx', '2023000002_李四.xlsx', '2023000002_李四 (copy).xlsx', 'summary.xlsx']) {
       copyFileSync(join(ROOT, 'submissions', EXAMPLES[1]!), join(folder, name));
     }
     const out = join(work, 'reports');
     await stepmark(['grade', SEED_FILE, folder, '--out', out, ...DATE]);
     const pdfs = readdirSync(out).filter((n) => n.endsWith('.pdf')).sort();
-    expect(pdfs).toEqual(['2023000002 (2).pdf', '2023000002.pdf', '_CON.pdf', 'report.pdf'].sort());
+    expect(pdfs).toEqual(['2023000002 (2).pdf', '2023000002.pdf', '_CON.pdf', 'report.pdf', 'summary (2).pdf', 'summary.pdf'].sort());
+    // summary.pdf is the class summary, not the student's report.
+    expect(readFileSync(join(out, 'summary.pdf')).toString('latin1')).toContain('Class summary');
   });
 
   it('reports who handed in nothing, given a roster', async () => {

@@ -1,16 +1,18 @@
-/** After a batch: the JSON results, the gradebooks (CSV, XLSX, Canvas) and the roster check. */
+/** After a batch: the JSON results, the gradebooks (CSV, XLSX, Canvas), the class summary PDF and the roster check. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GradeReport } from '../../grade/result.js';
 import { decodeText } from '../../ingest/text.js';
+import { classSummary } from '../../report/class-summary.js';
 import { canvasCsv, gradebookCsv, gradebookXlsx } from '../../report/gradebook.js';
 import { matchRoster, parseRoster, type RosterEntry } from '../../report/roster.js';
+import { renderClassSummaryPdf } from '../../report/summary-pdf.js';
 import { writeAtomic } from '../files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Prepared } from '../reference-load.js';
 import type { BatchSettings, FileDone } from './job.js';
 
-export const OUTPUT_FILES = ['results.json', 'grades.csv', 'grades.xlsx', 'canvas.csv'] as const;
+export const OUTPUT_FILES = ['results.json', 'grades.csv', 'grades.xlsx', 'canvas.csv', 'summary.pdf'] as const;
 
 export async function writeClassOutputs(
   prepared: Prepared,
@@ -30,6 +32,8 @@ export async function writeClassOutputs(
   await write('grades.csv', gradebookCsv(report, sections, steps, roster));
   await write('grades.xlsx', gradebookXlsx(report, sections, steps, roster));
   await write('canvas.csv', canvasCsv(report, { assignment: rubric.title, pointsPossible: maxScore }, roster));
+  const header = { title: rubric.title, gradedAt: settings.gradedAt, rubricId: rubric.id };
+  await write('summary.pdf', await renderClassSummaryPdf(classSummary(report), header));
 }
 
 /** Reads the roster and says who handed in nothing, which files match nobody, and who handed in twice. */

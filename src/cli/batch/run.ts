@@ -16,7 +16,7 @@ import { EXIT, UsageError, type Io } from '../io.js';
 import { prepare, type Prepared } from '../reference-load.js';
 import { CACHE_FOLDER, cacheKey, readCached } from './cache.js';
 import { processFile, type BatchSettings, type FileDone, type FileTask } from './job.js';
-import { writeClassOutputs } from './outputs.js';
+import { OUTPUT_FILES, writeClassOutputs } from './outputs.js';
 import { runPool } from './pool.js';
 import { createProgress } from './progress.js';
 
@@ -90,9 +90,11 @@ async function gradeAll(
 
 /** Report names from the file names' student ids (or the file names), unique, before anything is read. */
 async function planTasks(files: readonly string[], settings: BatchSettings, rubricText: string): Promise<FileTask[]> {
-  const names = uniqueNames(
-    files.map((file) => reportFileName(studentFromFileName(basename(file)).id, basename(file, extname(file)), '.pdf')),
-  );
+  // The class outputs come first, so a student whose id is "summary" gets "summary (2).pdf".
+  const names = uniqueNames([
+    ...OUTPUT_FILES,
+    ...files.map((file) => reportFileName(studentFromFileName(basename(file)).id, basename(file, extname(file)), '.pdf')),
+  ]).slice(OUTPUT_FILES.length);
   return Promise.all(
     files.map(async (file, k) => {
       const reportName = names[k]!;
