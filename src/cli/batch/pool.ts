@@ -51,7 +51,7 @@ export async function runPool<T, R>(
 function spawn(options: PoolOptions): Worker {
   const worker = new Worker(options.script, {
     workerData: options.workerData,
-    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 64 },
     stdout: true, // a library's console noise on a damaged file stays out of the terminal
     stderr: true,
   });
