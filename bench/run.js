@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, medians of repeated batches. Targets live here, not in tests.
 import { benchEngine } from './engine.js';
 import { benchDiagnose } from './diagnose.js';
+import { benchBatch } from './batch.js';
 import { benchGrade } from './grade.js';
 
 const engine = benchEngine();
@@ -10,3 +11,5 @@ console.log('');
 benchGrade();
 console.log('');
 benchDiagnose();
+console.log('');
+await benchBatch();
