@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { horizontal } from './helpers.js';
 import { STATUSES } from '../../src/grade/result.js';
 import { A4, extent, paginate, wrap, type Block, type Item, type Measure, type Page, type TextItem } from '../../src/report/layout.js';
 import { reportModel, type ReportModel, type StepRow } from '../../src/report/model.js';
@@ -16,7 +17,7 @@ function expectOnPage(pages: readonly Page[]) {
   const { width, height, margin } = A4;
   for (const item of pages.flatMap((p) => p.items)) {
     const { top, bottom } = extent(item);
-    const [left, right] = horizontal(item);
+    const [left, right] = horizontal(item, measure);
     expect(left, JSON.stringify(item)).toBeGreaterThanOrEqual(margin - 0.01);
     expect(right, JSON.stringify(item)).toBeLessThanOrEqual(width - margin + 0.01);
     expect(top, JSON.stringify(item)).toBeGreaterThanOrEqual(margin / 2);
@@ -24,16 +25,6 @@ function expectOnPage(pages: readonly Page[]) {
   }
 }
 
-function horizontal(item: Item): [number, number] {
-  switch (item.kind) {
-    case 'text':
-      return [item.x, item.x + measure(item.text, item.font, item.size)];
-    case 'box':
-      return [item.x, item.x + item.width];
-    case 'line':
-      return [Math.min(item.x1, item.x2), Math.max(item.x1, item.x2)];
-  }
-}
 
 /** A made-up report of `count` steps in one section: the model is plain data, so tests can write one. */
 function modelOf(count: number, formula = (k: number) => `w${k} − α · coef_o${k} · out_p${k}`): ReportModel {

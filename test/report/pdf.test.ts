@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasPdftotext } from './helpers.js';
 import { reportModel } from '../../src/report/model.js';
 import { renderReportPdf, writeStudentReport } from '../../src/report/pdf.js';
 import { GRADED_AT, gradeBroken, gradeExample, reference } from './example.js';
@@ -12,14 +13,6 @@ const result = gradeExample();
 const options = { revealExpected: false, gradedAt: GRADED_AT };
 const stepIds = reference.graph.steps.map((s) => s.id);
 
-function hasPdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The text poppler extracts, page by page. */
 function pdftotext(bytes: Uint8Array): string[] {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { horizontal, hasPdftotext } from './helpers.js';
 import { gradeFile } from '../../src/grade/grade-file.js';
 import { STATUSES, type Status } from '../../src/grade/result.js';
 import { createLabelMatcher } from '../../src/ingest/labels.js';
@@ -42,23 +43,13 @@ const items = (pages: readonly Page[]) => pages.flatMap((p) => p.items);
 const texts = (pages: readonly Page[]) => items(pages).filter((i): i is TextItem => i.kind === 'text');
 const fills = new Set(BAR_PARTS.map((part) => STATUS_STYLE[part.status].fill));
 
-function horizontal(item: Item): [number, number] {
-  switch (item.kind) {
-    case 'text':
-      return [item.x, item.x + measure(item.text, item.font, item.size)];
-    case 'box':
-      return [item.x, item.x + item.width];
-    case 'line':
-      return [Math.min(item.x1, item.x2), Math.max(item.x1, item.x2)];
-  }
-}
 
 /** Inside the margins, but for the footer, in the lower margin and nowhere else. */
 function expectOnPage(pages: readonly Page[]) {
   const { width, height, margin } = A4;
   for (const item of items(pages)) {
     const { top, bottom } = extent(item);
-    const [left, right] = horizontal(item);
+    const [left, right] = horizontal(item, measure);
     const where = JSON.stringify(item);
     expect(left, where).toBeGreaterThanOrEqual(margin - 0.01);
     expect(right, where).toBeLessThanOrEqual(width - margin + 0.01);
@@ -156,14 +147,6 @@ describe('layoutClassSummary', () => {
   });
 });
 
-function hasPdftotext(): boolean {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function pdftotext(bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'stepmark-summary-'));
