@@ -3,7 +3,7 @@ import type { PathKey, Problem } from '../rubric/problems.js';
 import type { Convention, Layer, Rubric } from '../rubric/schema.js';
 import { add, ln, mul, neg, num, sq, sub, type Expr } from './expr.js';
 import { Builder, emptyTerms, indexedId, type Terms } from './builder.js';
-import { LEARNING_RATE, makeGraph, type Graph } from './graph.js';
+import { LEARNING_RATE, makeGraph, sectionId, type Graph } from './graph.js';
 import { checkMatrix, convSpec, denseSpec } from './layers.js';
 import { LinearLayer, product } from './linear.js';
 import { PoolingLayer } from './pool.js';
@@ -155,7 +155,7 @@ function checkOutput(rubric: Rubric, builder: Builder): void {
   }
 }
 
-/** Points and aliases may only name steps that exist. */
+/** Points and aliases may only name steps that exist; groups, layers or sections that exist. */
 function checkStepKeys(rubric: Rubric, builder: Builder): void {
   const ids = new Set(builder.steps.map((s) => s.id));
   const check = (record: Record<string, unknown>, path: PathKey[]) => {
@@ -165,5 +165,9 @@ function checkStepKeys(rubric: Rubric, builder: Builder): void {
   };
   check(rubric.grading.points.steps, ['grading', 'points', 'steps']);
   check(rubric.aliases, ['aliases']);
+  const groups = new Set(builder.steps.flatMap((s) => [s.layer, sectionId(s.layer, s.phase)]));
+  for (const key of Object.keys(rubric.grading.groups)) {
+    if (!groups.has(key)) builder.problem(['grading', 'groups', key], `no layer or section is called "${key}" (sections are like "${builder.steps[0]?.layer ?? 'CC'} · forward")`);
+  }
 }
 

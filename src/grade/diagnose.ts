@@ -9,7 +9,7 @@ import type { DiagnosisCode } from '../rubric/schema.js';
 import { possibleIntervals } from './follow-through.js';
 import type { Reference } from './reference.js';
 import { applyRule, RULE_ORDER, type DiagnosisContext } from './rules/index.js';
-import { effectiveDecimals, writtenInterval, type WrittenNumber } from './tolerance.js';
+import { effectiveDecimals, writtenInterval, type Grading, type WrittenNumber } from './tolerance.js';
 
 export interface Diagnosis {
   readonly code: DiagnosisCode;
@@ -21,8 +21,8 @@ export interface Diagnosis {
  * The mistake that explains `written` for a step that is neither correct nor follow-through, or
  * null. `own` reads the student's values as intervals (missing ones as the exact value).
  */
-export function diagnose(reference: Reference, step: Step, written: WrittenNumber, own: Lookup<Interval>): Diagnosis | null {
-  const ctx = contextFor(reference, step, written, own);
+export function diagnose(reference: Reference, step: Step, written: WrittenNumber, own: Lookup<Interval>, grading: Grading): Diagnosis | null {
+  const ctx = contextFor(reference, step, written, own, grading);
   for (const code of RULE_ORDER) {
     const message = applyRule(code, ctx);
     if (message !== null) return { code, message };
@@ -30,8 +30,8 @@ export function diagnose(reference: Reference, step: Step, written: WrittenNumbe
   return null;
 }
 
-function contextFor(reference: Reference, step: Step, written: WrittenNumber, own: Lookup<Interval>): DiagnosisContext {
-  const { graph, values, rubric } = reference;
+function contextFor(reference: Reference, step: Step, written: WrittenNumber, own: Lookup<Interval>, grading: Grading): DiagnosisContext {
+  const { graph, values } = reference;
   const exact: Lookup<Interval> = {
     param: (name) => point(graph.params.get(name)!),
     ref: (id) => point(values.get(id)!),
@@ -40,8 +40,9 @@ function contextFor(reference: Reference, step: Step, written: WrittenNumber, ow
     reference,
     step,
     written,
-    claimed: writtenInterval(written, rubric.grading),
-    unit: 10 ** -effectiveDecimals(written, rubric.grading),
+    grading,
+    claimed: writtenInterval(written, grading),
+    unit: 10 ** -effectiveDecimals(written, grading),
     sources: [exact, own].map((lookup) => ({ lookup, right: possibleIntervals(step.expr, lookup) })),
     rightValues: [values.get(step.id)!, evaluateExact(step.expr, { param: (name) => graph.params.get(name)!, ref: (id) => middle(own.ref(id)) })],
   };

@@ -8,6 +8,7 @@ import { diagnose } from './diagnose.js';
 import { explainedBy } from './follow-through.js';
 import type { Reference } from './reference.js';
 import type { GradeResult, SectionScore, Status, StepResult } from './result.js';
+import { settingsFor } from './settings.js';
 import { isCorrect, writtenInterval } from './tolerance.js';
 
 export { prepareReference, type Reference } from './reference.js';
@@ -50,7 +51,8 @@ function totals(steps: readonly StepResult[]): Pick<SectionScore, 'score' | 'max
 function ownValues(reference: Reference, submission: Submission): Lookup<Interval> {
   const intervals = new Map<string, Interval>();
   for (const [id, answer] of submission.answers) {
-    if (answer.value.kind === 'number') intervals.set(id, writtenInterval(answer.value, reference.rubric.grading));
+    const step = reference.graph.byId.get(id);
+    if (answer.value.kind === 'number' && step) intervals.set(id, writtenInterval(answer.value, settingsFor(reference.rubric, step).grading));
   }
   return {
     param: (name) => point(reference.graph.params.get(name)!),
@@ -59,9 +61,8 @@ function ownValues(reference: Reference, submission: Submission): Lookup<Interva
 }
 
 function gradeStep(reference: Reference, step: Step, answer: Answer | undefined, own: Lookup<Interval>, statuses: ReadonlyMap<string, Status>): StepResult {
-  const { grading } = reference.rubric;
+  const { grading, maxPoints } = settingsFor(reference.rubric, step);
   const expected = reference.values.get(step.id)!;
-  const maxPoints = grading.points.steps[step.id] ?? grading.points.default;
   const base = { id: step.id, expected, maxPoints, diagnosis: null, cell: answer ? `${answer.sheet}!${answer.valueCell}` : null, from: [] };
   const value = answer?.value ?? { kind: 'empty' as const };
   switch (value.kind) {
@@ -87,7 +88,7 @@ function gradeStep(reference: Reference, step: Step, answer: Answer | undefined,
   if (wrong.length > 0 && explainedBy(step.expr, withCorrected(reference, own, wrong), claimed)) {
     return followThrough(`correct from the right ${plural('value', wrong)} of ${wrong.join(', ')} (not the one${wrong.length > 1 ? 's' : ''} you wrote)`, wrong);
   }
-  const diagnosis = diagnose(reference, step, value, own);
+  const diagnosis = diagnose(reference, step, value, own, grading);
   if (diagnosis === null) {
     return { ...written, status: 'incorrect', points: 0, message: 'does not match the expected value, nor what your own earlier values give' };
   }
@@ -100,11 +101,11 @@ const plural = (word: string, items: readonly unknown[]) => (items.length > 1 ? 
 
 /** The student's values, with the listed steps replaced by their exact value rounded at the required precision. */
 function withCorrected(reference: Reference, own: Lookup<Interval>, corrected: readonly string[]): Lookup<Interval> {
-  const half = 0.5 * 10 ** -reference.rubric.grading.decimals;
   return {
     param: own.param,
     ref: (id) => {
       if (!corrected.includes(id)) return own.ref(id);
+      const half = 0.5 * 10 ** -settingsFor(reference.rubric, reference.graph.byId.get(id)!).grading.decimals;
       const exact = reference.values.get(id)!;
       return { lo: exact - half, hi: exact + half };
     },

@@ -114,6 +114,27 @@ const grading = z.strictObject({
       steps: z.record(z.string(), z.number().nonnegative()).default({}),
     })
     .default({ default: 1, steps: {} }),
+  /**
+   * Settings for a group of steps, keyed by section (`CC · backward`) or layer (`CC`, both phases):
+   * decimals asked for, tolerance, points per step. The section's entry wins over the layer's.
+   */
+  groups: z
+    .record(
+      z.string(),
+      z.strictObject({
+        decimals: z.number().int().min(0).max(12).optional(),
+        tolerance: z
+          .strictObject({
+            mode: z.enum(TOLERANCE_MODES).optional(),
+            atol: z.number().nonnegative().optional(),
+            rtol: z.number().nonnegative().optional(),
+            sigfigs: positiveInt.optional(),
+          })
+          .optional(),
+        points: z.number().nonnegative().optional(),
+      }),
+    )
+    .default({}),
   /** Share of a step's points given when a diagnosis code explains the mistake, e.g. rounding: 0.5. */
   diagnosisCredit: z.partialRecord(z.enum(DIAGNOSIS_CODES), z.number().min(0).max(1)).default({}),
 });

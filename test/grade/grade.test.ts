@@ -129,3 +129,38 @@ describe('grading random networks', () => {
     );
   });
 });
+
+describe('settings per group of steps', () => {
+  it('lets a section ask for more decimals, a wider tolerance, and more points', async () => {
+    const { compileRubric } = await import('../../src/engine/compile.js');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../rubrics/seed-cnn.yaml', import.meta.url), 'utf8').replace(
+      '  followThrough: 1 ',
+      '  groups:\n    "CC · backward": { decimals: 5, points: 2 }\n    FC: { tolerance: { atol: 0.01 } }\n  followThrough: 1 ',
+    );
+    const { loaded, graph } = compileRubric(text, 'groups.yaml');
+    const reference = referenceFor(loaded.rubric, graph);
+    const submission = submissionOf(reference.values, 3);
+    const result = gradeSubmission(reference, submission);
+    const step = (id: string) => result.steps.find((s) => s.id === id)!;
+    // 3 decimals where 5 are asked for: read at 5, so a value rounded to 3 is no longer correct.
+    expect(step('coef_cc1').status).not.toBe('correct');
+    expect(step('coef_cc1').maxPoints).toBe(2);
+    expect(step('coef_pp1').maxPoints).toBe(1);
+    // FC (both phases) accepts ±0.01 more.
+    const shifted = submissionOf(new Map([...reference.values].map(([id, v]) => [id, id === 'w1_new' || id === 'coef_p1' ? v + 0.008 : v])), 4);
+    const graded = gradeSubmission(reference, shifted);
+    expect(graded.steps.find((s) => s.id === 'w1_new')!.status).toBe('correct');
+    expect(graded.steps.find((s) => s.id === 'coef_p1')!.status).not.toBe('correct');
+  });
+
+  it('rejects a group that names no layer or section', async () => {
+    const { compileRubric } = await import('../../src/engine/compile.js');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../rubrics/seed-cnn.yaml', import.meta.url), 'utf8').replace(
+      '  followThrough: 1 ',
+      '  groups:\n    "CC backward": { decimals: 5 }\n  followThrough: 1 ',
+    );
+    expect(() => compileRubric(text, 'groups.yaml')).toThrow(/grading\.groups\.CC backward: no layer or section is called "CC backward"/);
+  });
+});

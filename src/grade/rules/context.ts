@@ -19,7 +19,7 @@ import type { Step } from '../../engine/graph.js';
 import { hull, type Interval } from '../../engine/interval.js';
 import { overlaps, possibleIntervals } from '../follow-through.js';
 import type { Reference } from '../reference.js';
-import type { WrittenNumber } from '../tolerance.js';
+import type { Grading, WrittenNumber } from '../tolerance.js';
 
 /** How far (in units of the last decimal that counts) an alternative must be from the right value. */
 export const MARGIN_UNITS = 2;
@@ -37,6 +37,8 @@ export interface DiagnosisContext {
   readonly reference: Reference;
   readonly step: Step;
   readonly written: WrittenNumber;
+  /** The settings that hold for this step (the rubric's, with its group's overrides). */
+  readonly grading: Grading;
   /** The values the student may have had before rounding what they wrote. */
   readonly claimed: Interval;
   /** One unit in the last decimal that counts (10^−decimals). */

@@ -28,7 +28,7 @@ export function roundingMessage(ctx: DiagnosisContext): string | null {
   const decimals = ctx.written.decimals;
   if (decimals === null) return null;
   const written = writtenUnits(ctx, decimals);
-  const required = ctx.reference.rubric.grading.decimals;
+  const required = ctx.grading.decimals;
   const fewer = decimals < required;
   if (fewer && roundedRight(ctx, decimals).includes(written)) return `right, but written with too few decimals: give ${required}`;
   for (const right of ctx.rightValues) {
