@@ -49,9 +49,11 @@ export async function runPool<T, R>(
 }
 
 function spawn(options: PoolOptions): Worker {
+  // A large young generation: rendering a report allocates heavily and dies young, and the default
+  // makes the scavenger run often (measured: 500 reports in 28.7 s with 64 MB, 24.9 s with 256 MB).
   const worker = new Worker(options.script, {
     workerData: options.workerData,
-    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 256 },
     stdout: true, // a library's console noise on a damaged file stays out of the terminal
     stderr: true,
   });
