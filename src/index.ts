@@ -10,3 +10,12 @@ export { formatNumber, renderSubstituted, renderSymbolic } from './engine/text.j
 export { parseRubric, type LoadedRubric } from './rubric/load.js';
 export { isRubricError, RubricError, type LocatedProblem, type Problem } from './rubric/problems.js';
 export type { Rubric } from './rubric/schema.js';
+export { createGrader, type Grader } from './grade/grader.js';
+export { gradeSubmission } from './grade/grade.js';
+export { prepareReference, type Reference } from './grade/reference.js';
+export type { GradeReport, GradeResult, SectionScore, Status, StepResult } from './grade/result.js';
+export { readSubmission } from './ingest/read.js';
+export type { Submission } from './ingest/types.js';
+export { writeStudentReport } from './report/pdf.js';
+export { renderClassSummaryPdf } from './report/summary-pdf.js';
+export { classSummary } from './report/class-summary.js';

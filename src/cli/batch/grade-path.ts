@@ -1,6 +1,5 @@
 /** One submission on disk -> its GradeResult, within the reading limits; never throws for a bad file. */
 import { basename } from 'node:path';
-import { gradeFile } from '../../grade/grade-file.js';
 import { unreadableFile } from '../../grade/grade.js';
 import type { GradeResult } from '../../grade/result.js';
 import { formatBytes, resolveLimits } from '../../ingest/limits.js';
@@ -18,5 +17,5 @@ export async function gradePath(prepared: Prepared, path: string): Promise<Grade
     return failed(`cannot open the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
   if ('tooLarge' in read) return failed(`too large (${formatBytes(read.tooLarge)}; the limit is ${formatBytes(limits.maxFileBytes)})`);
-  return gradeFile(prepared.reference, prepared.match, read.bytes, path, limits);
+  return prepared.grade(read.bytes, path, limits);
 }
