@@ -22,7 +22,7 @@ export async function gradeCommand(rubricPath: string, inputs: readonly string[]
     io.stdout(`${summaryLine(result)}\n`);
   }
   if (options.json !== undefined) {
-    if (files.includes(options.json)) throw new UsageError(`${options.json}: refusing to overwrite a submission`);
+    if (files.some((file) => resolve(file) === resolve(options.json!))) throw new UsageError(`${options.json}: refusing to overwrite a submission`);
     const report: GradeReport = { rubric: prepared.reference.rubric.id, results };
     await writeAtomic(options.json, `${JSON.stringify(report, null, 2)}\n`);
   }

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_FILE, SEED_STEP_IDS } from '../rubric/seed.js';
@@ -98,7 +98,8 @@ describe('stepmark grade', () => {
     const target = join(folder, '2023000002_李四.xlsx');
     copyFileSync('submissions/2023000002_李四.xlsx', target);
     const before = readFileSync(target);
-    const { code, stderr } = await stepmark(['grade', SEED_FILE, folder, '--json', target]);
+    // The same file spelled another way (relative, where the folder was given absolute).
+    const { code, stderr } = await stepmark(['grade', SEED_FILE, folder, '--json', `./${relative(process.cwd(), target)}`]);
     expect(code).toBe(2);
     expect(stderr).toContain('refusing to overwrite a submission');
     expect(readFileSync(target).equals(before)).toBe(true);
