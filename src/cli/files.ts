@@ -55,6 +55,9 @@ export async function readBounded(path: string, maxBytes: number): Promise<ReadO
   }
 }
 
+/** `.<name>.<12 hex>.tmp`: what writeAtomic leaves behind if the process is killed mid-write. */
+const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
 /** Writes through a temporary file in the same folder and renames it: readers never see half a file. */
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -65,4 +68,10 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** Removes the temporary files a killed run of writeAtomic left in `folder` (only those). */
+export async function removeStaleTemporaries(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => []);
+  await Promise.all(names.filter((name) => TEMPORARY.test(name)).map((name) => rm(join(folder, name), { force: true })));
 }

@@ -11,7 +11,7 @@ import { unreadableFile } from '../../grade/grade.js';
 import { studentFromFileName } from '../../ingest/student.js';
 import { reportFileName, uniqueNames } from '../../report/sanitize.js';
 import { summaryLine } from '../../report/terminal.js';
-import { collectSpreadsheets } from '../files.js';
+import { collectSpreadsheets, removeStaleTemporaries } from '../files.js';
 import { EXIT, UsageError, type Io } from '../io.js';
 import { prepare, type Prepared } from '../reference-load.js';
 import { CACHE_FOLDER, cacheKey, readCached } from './cache.js';
@@ -41,6 +41,8 @@ export async function batchCommand(rubricPath: string, inputs: readonly string[]
   const files = (await collectSpreadsheets(inputs)).filter((file) => !isInside(resolve(file), outDir));
   if (files.length === 0) throw new UsageError(`no spreadsheets (.xlsx, .xls, .ods, .csv) in ${inputs.join(', ')}`);
   await mkdir(join(outDir, CACHE_FOLDER), { recursive: true });
+  // A run killed mid-write leaves temporaries; the outputs must end as one clean run's.
+  await Promise.all([outDir, join(outDir, CACHE_FOLDER)].map(removeStaleTemporaries));
   const settings: BatchSettings = { rubricPath, outDir, gradedAt: gradingDate(options.date), pdf: options.pdf ?? true };
   const tasks = await planTasks(files, settings, readFileSync(rubricPath, 'utf8'));
 
