@@ -8,7 +8,6 @@ import { diagnose } from './diagnose.js';
 import { explainedBy } from './follow-through.js';
 import type { Reference } from './reference.js';
 import type { GradeResult, SectionScore, Status, StepResult } from './result.js';
-import { settingsFor } from './settings.js';
 import { isCorrect, writtenInterval } from './tolerance.js';
 
 export { prepareReference, type Reference } from './reference.js';
@@ -51,8 +50,8 @@ function totals(steps: readonly StepResult[]): Pick<SectionScore, 'score' | 'max
 function ownValues(reference: Reference, submission: Submission): Lookup<Interval> {
   const intervals = new Map<string, Interval>();
   for (const [id, answer] of submission.answers) {
-    const step = reference.graph.byId.get(id);
-    if (answer.value.kind === 'number' && step) intervals.set(id, writtenInterval(answer.value, settingsFor(reference.rubric, step).grading));
+    const settings = reference.settings.get(id);
+    if (answer.value.kind === 'number' && settings) intervals.set(id, writtenInterval(answer.value, settings.grading));
   }
   return {
     param: (name) => point(reference.graph.params.get(name)!),
@@ -61,7 +60,7 @@ function ownValues(reference: Reference, submission: Submission): Lookup<Interva
 }
 
 function gradeStep(reference: Reference, step: Step, answer: Answer | undefined, own: Lookup<Interval>, statuses: ReadonlyMap<string, Status>): StepResult {
-  const { grading, maxPoints } = settingsFor(reference.rubric, step);
+  const { grading, maxPoints } = reference.settings.get(step.id)!;
   const expected = reference.values.get(step.id)!;
   const base = { id: step.id, expected, maxPoints, diagnosis: null, cell: answer ? `${answer.sheet}!${answer.valueCell}` : null, from: [] };
   const value = answer?.value ?? { kind: 'empty' as const };
@@ -105,7 +104,7 @@ function withCorrected(reference: Reference, own: Lookup<Interval>, corrected: r
     param: own.param,
     ref: (id) => {
       if (!corrected.includes(id)) return own.ref(id);
-      const half = 0.5 * 10 ** -settingsFor(reference.rubric, reference.graph.byId.get(id)!).grading.decimals;
+      const half = 0.5 * 10 ** -reference.settings.get(id)!.grading.decimals;
       const exact = reference.values.get(id)!;
       return { lo: exact - half, hi: exact + half };
     },

@@ -4,6 +4,7 @@ import type { Expr } from '../engine/expr.js';
 import type { Graph } from '../engine/graph.js';
 import { buildNetwork } from '../engine/network.js';
 import type { Convention, Rubric } from '../rubric/schema.js';
+import { settingsFor, type StepSettings } from './settings.js';
 
 /**
  * The homework as a student may have done it under another reading of the rubric: each map holds
@@ -21,6 +22,8 @@ export interface Reference {
   readonly graph: Graph;
   readonly values: ReadonlyMap<string, number>;
   readonly variants: Variants;
+  /** Each step's grading settings (the rubric's with its group's overrides) and points, by step id. */
+  readonly settings: ReadonlyMap<string, StepSettings>;
 }
 
 /**
@@ -41,6 +44,7 @@ export function prepareReference(rubric: Rubric, graph: Graph): Reference {
     rubric,
     graph,
     values: evaluateGraph(graph),
+    settings: new Map(graph.steps.map((step) => [step.id, settingsFor(rubric, step)])),
     variants: {
       convention: differences(graph, buildNetwork(rubric, { convention: other })),
       flip: differences(graph, buildNetwork(flipped, { convention: graph.convention })),

@@ -6,8 +6,13 @@ import { sectionId, type Step } from '../engine/graph.js';
 import type { Rubric } from '../rubric/schema.js';
 import type { Grading } from './tolerance.js';
 
-/** The settings for `step`, and its maximum points. */
-export function settingsFor(rubric: Rubric, step: Pick<Step, 'id' | 'layer' | 'phase'>): { grading: Grading; maxPoints: number } {
+export interface StepSettings {
+  readonly grading: Grading;
+  readonly maxPoints: number;
+}
+
+/** The settings for `step`, and its maximum points (prepareReference keeps them per step). */
+export function settingsFor(rubric: Rubric, step: Pick<Step, 'id' | 'layer' | 'phase'>): StepSettings {
   const { grading } = rubric;
   const group = grading.groups[sectionId(step.layer, step.phase)] ?? grading.groups[step.layer];
   const maxPoints = grading.points.steps[step.id] ?? group?.points ?? grading.points.default;

@@ -4,6 +4,7 @@ import { refsOf } from '../../src/engine/expr.js';
 import { buildNetwork } from '../../src/engine/network.js';
 import type { Reference } from '../../src/grade/reference.js';
 import type { GradeResult } from '../../src/grade/result.js';
+import { prepareReference } from '../../src/grade/reference.js';
 import { MARGIN_RELATIVE, MARGIN_UNITS, RULE_ORDER } from '../../src/grade/rules/index.js';
 import { DIAGNOSIS_CODES, type DiagnosisCode } from '../../src/rubric/schema.js';
 import { gradePlanted, plant, type Planted } from '../support/mistakes.js';
@@ -69,7 +70,7 @@ describe('mistakes planted in a hand-rounded seed solution', () => {
 
   it('gives the share of the points the rubric credits for a diagnosis', () => {
     const { grading } = reference.rubric;
-    const credited = { ...reference, rubric: { ...reference.rubric, grading: { ...grading, diagnosisCredit: { rounding: 0.5 } } } };
+    const credited = prepareReference({ ...reference.rubric, grading: { ...grading, diagnosisCredit: { rounding: 0.5 } } }, reference.graph);
     const result = gradePlanted(credited, { step: 'w3_new', written: '0.39' }, 3);
     expect(stepOf(result, 'w3_new')).toMatchObject({ status: 'incorrect', diagnosis: 'rounding', points: 0.5 });
     const other = gradePlanted(credited, { step: 'w3_new', written: '0.339' }, 3);

@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GradeReport } from '../../grade/result.js';
-import { settingsFor } from '../../grade/settings.js';
 import { decodeText } from '../../ingest/text.js';
 import { classSummary } from '../../report/class-summary.js';
 import { canvasCsv, gradebookCsv, gradebookXlsx } from '../../report/gradebook.js';
@@ -27,7 +26,7 @@ export async function writeClassOutputs(
   const roster = rosterPath === null ? undefined : await readRoster(rosterPath, report, io);
   const sections = graph.sections.map((s) => s.id);
   const steps = graph.steps.map((s) => s.id);
-  const maxScore = graph.steps.reduce((total, step) => total + settingsFor(rubric, step).maxPoints, 0);
+  const maxScore = [...prepared.reference.settings.values()].reduce((total, step) => total + step.maxPoints, 0);
   const write = (name: (typeof OUTPUT_FILES)[number], data: string | Uint8Array) => writeAtomic(join(settings.outDir, name), data);
   await write('results.json', `${JSON.stringify(report, null, 2)}\n`);
   await write('grades.csv', gradebookCsv(report, sections, steps, roster));
