@@ -9,6 +9,9 @@ export const SPREADSHEET_EXTENSIONS = new Set(['.xlsx', '.xls', '.ods', '.csv'])
 const isSpreadsheet = (name: string) =>
   SPREADSHEET_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.') && !name.startsWith('~$');
 
+export const noSpreadsheets = (inputs: readonly string[]): UsageError =>
+  new UsageError(`no spreadsheets (.xlsx, .xls, .ods, .csv) in ${inputs.join(', ')}`);
+
 /** Every spreadsheet named or found below the named folders, sorted, each once. */
 export async function collectSpreadsheets(paths: readonly string[]): Promise<string[]> {
   const found = new Set<string>();

@@ -1,29 +1,29 @@
 /** `stepmark grade <rubric> <files or folders...> [--json out.json]` and `stepmark check <rubric> <file>`. */
-import type { GradeReport, GradeResult } from '../grade/result.js';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { GradeReport, GradeResult } from '../grade/result.js';
 import { writeStudentReport } from '../report/pdf.js';
 import { reportFileName } from '../report/sanitize.js';
 import { checkTable, summaryLine } from '../report/terminal.js';
-import { gradingDate } from './batch/run.js';
+import { gradingDate } from './grading-date.js';
 import { gradePath } from './batch/grade-path.js';
-import { collectSpreadsheets, writeAtomic } from './files.js';
+import { collectSpreadsheets, noSpreadsheets, writeAtomic } from './files.js';
 import { EXIT, UsageError, type Io } from './io.js';
-import { prepare } from './reference-load.js';
+import { loadGrader } from './rubric-file.js';
 
 export async function gradeCommand(rubricPath: string, inputs: readonly string[], options: { json?: string }, io: Io): Promise<number> {
-  const prepared = await prepare(rubricPath, io);
+  const grader = await loadGrader(rubricPath, io);
   const files = await collectSpreadsheets(inputs);
-  if (files.length === 0) throw new UsageError(`no spreadsheets (.xlsx, .xls, .ods, .csv) in ${inputs.join(', ')}`);
+  if (files.length === 0) throw noSpreadsheets(inputs);
   const results: GradeResult[] = [];
   for (const file of files) {
-    const result = await gradePath(prepared, file);
+    const result = await gradePath(grader, file);
     results.push(result);
     io.stdout(`${summaryLine(result)}\n`);
   }
   if (options.json !== undefined) {
     if (files.some((file) => resolve(file) === resolve(options.json!))) throw new UsageError(`${options.json}: refusing to overwrite a submission`);
-    const report: GradeReport = { rubric: prepared.reference.rubric.id, results };
+    const report: GradeReport = { rubric: grader.reference.rubric.id, results };
     await writeAtomic(options.json, `${JSON.stringify(report, null, 2)}\n`);
   }
   const failed = results.filter((r) => r.error !== null).length;
@@ -32,17 +32,17 @@ export async function gradeCommand(rubricPath: string, inputs: readonly string[]
 }
 
 export async function checkCommand(rubricPath: string, file: string, options: { pdf: string | boolean }, io: Io): Promise<number> {
-  const prepared = await prepare(rubricPath, io);
+  const grader = await loadGrader(rubricPath, io);
   const [path] = await collectSpreadsheets([file]);
   if (path === undefined) throw new UsageError(`${file}: not a spreadsheet`);
-  const result = await gradePath(prepared, path);
-  const revealExpected = prepared.reference.rubric.feedback.revealExpected;
+  const result = await gradePath(grader, path);
+  const revealExpected = grader.reference.rubric.feedback.revealExpected;
   io.stdout(checkTable(result, { revealExpected, color: io.isTTY }));
   if (options.pdf !== false) {
     const target = typeof options.pdf === 'string' ? options.pdf : defaultReportPath(result.student.id, path);
     if (resolve(target) === resolve(path)) throw new UsageError(`${target}: refusing to overwrite the submission`);
     await mkdir(dirname(target), { recursive: true });
-    const bytes = await writeStudentReport(result, prepared.reference.graph, { revealExpected, gradedAt: gradingDate(undefined) });
+    const bytes = await writeStudentReport(result, grader.reference.graph, { revealExpected, gradedAt: gradingDate(undefined) });
     await writeAtomic(target, bytes);
     io.stdout(`wrote ${target}\n`);
   }

@@ -9,7 +9,7 @@ import { gradescopeResults } from '../report/gradebook.js';
 import { gradePath } from './batch/grade-path.js';
 import { collectSpreadsheets, writeAtomic } from './files.js';
 import { EXIT, type Io } from './io.js';
-import { prepare } from './reference-load.js';
+import { loadGrader } from './rubric-file.js';
 
 export interface GradescopeOptions {
   readonly submission: string;
@@ -17,13 +17,13 @@ export interface GradescopeOptions {
 }
 
 export async function gradescopeCommand(rubricPath: string, options: GradescopeOptions, io: Io): Promise<number> {
-  const prepared = await prepare(rubricPath, io);
+  const grader = await loadGrader(rubricPath, io);
   const files = await collectSpreadsheets([options.submission]);
-  const revealExpected = prepared.reference.rubric.feedback.revealExpected;
+  const revealExpected = grader.reference.rubric.feedback.revealExpected;
   const results =
     files[0] === undefined
       ? { score: 0, output: 'No spreadsheet (.xlsx, .xls, .ods, .csv) was found in the submission.', visibility: 'visible', stdout_visibility: 'hidden', tests: [] }
-      : gradescopeResults(await gradePath(prepared, files[0]), { revealExpected });
+      : gradescopeResults(await gradePath(grader, files[0]), { revealExpected });
   const output = files.length > 1 ? { ...results, output: `${results.output}\nSeveral spreadsheets were submitted; graded ${files[0]}.` } : results;
   await mkdir(dirname(options.results), { recursive: true });
   await writeAtomic(options.results, `${JSON.stringify(output, null, 2)}\n`);

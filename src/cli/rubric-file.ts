@@ -1,4 +1,5 @@
-/** Reads a rubric file, turning a missing or unreadable file into a one-line message. */
+/** Reads a rubric file (a missing or unreadable one is a one-line message) and builds its grader. */
+import { createGrader, type Grader } from '../grade/grader.js';
 import { UsageError, type Io } from './io.js';
 
 export async function readRubricText(path: string, io: Io): Promise<string> {
@@ -9,4 +10,9 @@ export async function readRubricText(path: string, io: Io): Promise<string> {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a rubric file' : 'cannot be read';
     throw new UsageError(`${path}: ${reason}`);
   }
+}
+
+/** The rubric at `path`, compiled once per run, ready to grade files. */
+export async function loadGrader(rubricPath: string, io: Io): Promise<Grader> {
+  return createGrader(await readRubricText(rubricPath, io), rubricPath);
 }

@@ -5,11 +5,11 @@ import type { GradeResult } from '../../grade/result.js';
 import { formatBytes, resolveLimits } from '../../ingest/limits.js';
 import { studentFromFileName } from '../../ingest/student.js';
 import { readBounded } from '../files.js';
-import type { Prepared } from '../reference-load.js';
+import type { Grader } from '../../grade/grader.js';
 
-export async function gradePath(prepared: Prepared, path: string): Promise<GradeResult> {
+export async function gradePath(grader: Grader, path: string): Promise<GradeResult> {
   const limits = resolveLimits();
-  const failed = (why: string) => unreadableFile(prepared.reference, path, studentFromFileName(basename(path)), why);
+  const failed = (why: string) => unreadableFile(grader.reference, path, studentFromFileName(basename(path)), why);
   let read;
   try {
     read = await readBounded(path, limits.maxFileBytes);
@@ -17,5 +17,5 @@ export async function gradePath(prepared: Prepared, path: string): Promise<Grade
     return failed(`cannot open the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
   if ('tooLarge' in read) return failed(`too large (${formatBytes(read.tooLarge)}; the limit is ${formatBytes(limits.maxFileBytes)})`);
-  return prepared.grade(read.bytes, path, limits);
+  return grader.grade(read.bytes, path, limits);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { GradeResult } from '../../grade/result.js';
 import { writeStudentReport } from '../../report/pdf.js';
 import { writeAtomic } from '../files.js';
-import type { Prepared } from '../reference-load.js';
+import type { Grader } from '../../grade/grader.js';
 import { gradePath } from './grade-path.js';
 
 export interface BatchSettings {
@@ -28,11 +28,11 @@ export interface FileDone {
   readonly report: string | null;
 }
 
-export async function processFile(prepared: Prepared, settings: BatchSettings, task: FileTask): Promise<FileDone> {
-  const result = await gradePath(prepared, task.file);
+export async function processFile(grader: Grader, settings: BatchSettings, task: FileTask): Promise<FileDone> {
+  const result = await gradePath(grader, task.file);
   let report: string | null = null;
   if (settings.pdf) {
-    const { graph, rubric } = prepared.reference;
+    const { graph, rubric } = grader.reference;
     const bytes = await writeStudentReport(result, graph, { revealExpected: rubric.feedback.revealExpected, gradedAt: settings.gradedAt });
     await writeAtomic(join(settings.outDir, task.reportName), bytes);
     report = task.reportName;

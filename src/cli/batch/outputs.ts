@@ -9,24 +9,24 @@ import { matchRoster, parseRoster, type RosterEntry } from '../../report/roster.
 import { renderClassSummaryPdf } from '../../report/summary-pdf.js';
 import { writeAtomic } from '../files.js';
 import { UsageError, type Io } from '../io.js';
-import type { Prepared } from '../reference-load.js';
+import type { Grader } from '../../grade/grader.js';
 import type { BatchSettings, FileDone } from './job.js';
 
 export const OUTPUT_FILES = ['results.json', 'grades.csv', 'grades.xlsx', 'canvas.csv', 'summary.pdf'] as const;
 
 export async function writeClassOutputs(
-  prepared: Prepared,
+  grader: Grader,
   settings: BatchSettings,
   done: readonly FileDone[],
   rosterPath: string | null,
   io: Io,
 ): Promise<void> {
-  const { graph, rubric } = prepared.reference;
+  const { graph, rubric } = grader.reference;
   const report: GradeReport = { rubric: rubric.id, results: done.map((d) => d.result) };
   const roster = rosterPath === null ? undefined : await readRoster(rosterPath, report, io);
   const sections = graph.sections.map((s) => s.id);
   const steps = graph.steps.map((s) => s.id);
-  const maxScore = [...prepared.reference.settings.values()].reduce((total, step) => total + step.maxPoints, 0);
+  const maxScore = [...grader.reference.settings.values()].reduce((total, step) => total + step.maxPoints, 0);
   const write = (name: (typeof OUTPUT_FILES)[number], data: string | Uint8Array) => writeAtomic(join(settings.outDir, name), data);
   await write('results.json', `${JSON.stringify(report, null, 2)}\n`);
   await write('grades.csv', gradebookCsv(report, sections, steps, roster));

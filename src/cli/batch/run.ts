@@ -8,12 +8,14 @@ import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { unreadableFile } from '../../grade/grade.js';
+import type { Grader } from '../../grade/grader.js';
 import { studentFromFileName } from '../../ingest/student.js';
 import { reportFileName, uniqueNames } from '../../report/sanitize.js';
 import { summaryLine } from '../../report/terminal.js';
-import { collectSpreadsheets, removeStaleTemporaries } from '../files.js';
-import { EXIT, UsageError, type Io } from '../io.js';
-import { prepare, type Prepared } from '../reference-load.js';
+import { collectSpreadsheets, noSpreadsheets, removeStaleTemporaries } from '../files.js';
+import { gradingDate } from '../grading-date.js';
+import { EXIT, type Io } from '../io.js';
+import { loadGrader } from '../rubric-file.js';
 import { CACHE_FOLDER, cacheKey, readCached } from './cache.js';
 import { processFile, type BatchSettings, type FileDone, type FileTask } from './job.js';
 import { OUTPUT_FILES, writeClassOutputs } from './outputs.js';
@@ -36,10 +38,10 @@ const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 const CAN_USE_WORKERS = import.meta.url.endsWith('.js');
 
 export async function batchCommand(rubricPath: string, inputs: readonly string[], options: BatchOptions, io: Io): Promise<number> {
-  const prepared = await prepare(rubricPath, io);
+  const grader = await loadGrader(rubricPath, io);
   const outDir = resolve(options.out);
   const files = (await collectSpreadsheets(inputs)).filter((file) => !isInside(resolve(file), outDir));
-  if (files.length === 0) throw new UsageError(`no spreadsheets (.xlsx, .xls, .ods, .csv) in ${inputs.join(', ')}`);
+  if (files.length === 0) throw noSpreadsheets(inputs);
   await mkdir(join(outDir, CACHE_FOLDER), { recursive: true });
   // A run killed mid-write leaves temporaries; the outputs must end as one clean run's.
   await Promise.all([outDir, join(outDir, CACHE_FOLDER)].map(removeStaleTemporaries));
@@ -56,11 +58,11 @@ export async function batchCommand(rubricPath: string, inputs: readonly string[]
     done[k] = value;
     progress.done(summaryLine(value.result), value.result.error !== null);
   };
-  await gradeAll(prepared, settings, pending.map((k) => tasks[k]!), options.workers ?? availableParallelism(), (i, value) => record(pending[i]!, value));
+  await gradeAll(grader, settings, pending.map((k) => tasks[k]!), options.workers ?? availableParallelism(), (i, value) => record(pending[i]!, value));
   progress.stop();
 
   const all = done.map((d) => d!);
-  await writeClassOutputs(prepared, settings, all, options.roster ?? null, io);
+  await writeClassOutputs(grader, settings, all, options.roster ?? null, io);
   const failed = all.filter((d) => d.result.error !== null);
   for (const d of failed) io.stderr(`${summaryLine(d.result)}\n`);
   io.stdout(`graded ${all.length - failed.length} of ${all.length} submissions into ${options.out}\n`);
@@ -68,19 +70,19 @@ export async function batchCommand(rubricPath: string, inputs: readonly string[]
 }
 
 async function gradeAll(
-  prepared: Prepared,
+  grader: Grader,
   settings: BatchSettings,
   tasks: readonly FileTask[],
   workers: number,
   onDone: (index: number, value: FileDone) => void,
 ): Promise<void> {
   const failure = (task: FileTask, reason: string): FileDone => ({
-    result: unreadableFile(prepared.reference, task.file, studentFromFileName(basename(task.file)), reason),
+    result: unreadableFile(grader.reference, task.file, studentFromFileName(basename(task.file)), reason),
     report: null,
   });
   if (!CAN_USE_WORKERS || workers <= 1 || tasks.length <= 1) {
     for (const [i, task] of tasks.entries()) {
-      onDone(i, await processFile(prepared, settings, task).catch((error: unknown) => failure(task, String(error))));
+      onDone(i, await processFile(grader, settings, task).catch((error: unknown) => failure(task, String(error))));
     }
     return;
   }
@@ -106,14 +108,5 @@ async function planTasks(files: readonly string[], settings: BatchSettings, rubr
   );
 }
 
-export function gradingDate(given: string | undefined): string {
-  if (given !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given))) throw new UsageError(`--date ${given}: expected YYYY-MM-DD`);
-    return given;
-  }
-  const epoch = process.env['SOURCE_DATE_EPOCH'];
-  const date = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return date.toISOString().slice(0, 10);
-}
 
 const isInside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
