@@ -12,7 +12,10 @@ import { isCorrect, writtenInterval } from './tolerance.js';
 
 export { prepareReference, type Reference } from './reference.js';
 
-export function gradeSubmission(reference: Reference, submission: Submission): GradeResult {
+/** What grading reads of a submission (its format does not matter here). */
+export type Graded = Pick<Submission, 'file' | 'student' | 'answers' | 'problems'>;
+
+export function gradeSubmission(reference: Reference, submission: Graded): GradeResult {
   const { graph } = reference;
   const own = ownValues(reference, submission);
   const statuses = new Map<string, Status>();
@@ -21,6 +24,7 @@ export function gradeSubmission(reference: Reference, submission: Submission): G
     statuses.set(step.id, result.status);
     return result;
   });
+  const byId = new Map(steps.map((s) => [s.id, s]));
   return {
     file: submission.file,
     student: submission.student,
@@ -29,7 +33,7 @@ export function gradeSubmission(reference: Reference, submission: Submission): G
     sections: graph.sections.map((section) => ({
       id: section.id,
       stepIds: section.stepIds,
-      ...totals(steps.filter((s) => section.stepIds.includes(s.id))),
+      ...totals(section.stepIds.map((id) => byId.get(id)!)),
     })),
     problems: submission.problems.map((p) => p.message),
     error: null,
@@ -38,7 +42,7 @@ export function gradeSubmission(reference: Reference, submission: Submission): G
 
 /** A file that could not be read at all: every step missing, and why. */
 export function unreadableFile(reference: Reference, file: string, student: GradeResult['student'], error: string): GradeResult {
-  const result = gradeSubmission(reference, { file, format: 'xlsx', student, answers: new Map(), problems: [] });
+  const result = gradeSubmission(reference, { file, student, answers: new Map(), problems: [] });
   return { ...result, error };
 }
 
@@ -47,7 +51,7 @@ function totals(steps: readonly StepResult[]): Pick<SectionScore, 'score' | 'max
 }
 
 /** The student's values as intervals; a step they did not give reads as its exact value. */
-function ownValues(reference: Reference, submission: Submission): Lookup<Interval> {
+function ownValues(reference: Reference, submission: Graded): Lookup<Interval> {
   const intervals = new Map<string, Interval>();
   for (const [id, answer] of submission.answers) {
     const settings = reference.settings.get(id);

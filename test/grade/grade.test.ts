@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateGraph } from '../../src/engine/evaluate.js';
+import { compileRubric } from '../../src/engine/compile.js';
 import { refsOf } from '../../src/engine/expr.js';
 import type { Graph } from '../../src/engine/graph.js';
 import { buildNetwork } from '../../src/engine/network.js';
@@ -131,9 +132,7 @@ describe('grading random networks', () => {
 });
 
 describe('settings per group of steps', () => {
-  it('lets a section ask for more decimals, a wider tolerance, and more points', async () => {
-    const { compileRubric } = await import('../../src/engine/compile.js');
-    const { readFileSync } = await import('node:fs');
+  it('lets a section ask for more decimals, a wider tolerance, and more points', () => {
     const text = readFileSync(new URL('../../rubrics/seed-cnn.yaml', import.meta.url), 'utf8').replace(
       '  followThrough: 1 ',
       '  groups:\n    "CC · backward": { decimals: 5, points: 2 }\n    FC: { tolerance: { atol: 0.01 } }\n  followThrough: 1 ',
@@ -154,9 +153,7 @@ describe('settings per group of steps', () => {
     expect(graded.steps.find((s) => s.id === 'coef_p1')!.status).not.toBe('correct');
   });
 
-  it('rejects a group that names no layer or section', async () => {
-    const { compileRubric } = await import('../../src/engine/compile.js');
-    const { readFileSync } = await import('node:fs');
+  it('rejects a group that names no layer or section', () => {
     const text = readFileSync(new URL('../../rubrics/seed-cnn.yaml', import.meta.url), 'utf8').replace(
       '  followThrough: 1 ',
       '  groups:\n    "CC backward": { decimals: 5 }\n  followThrough: 1 ',
