@@ -251,3 +251,32 @@ export function paginate(blocks: readonly Block[], size: PageSize, runningHead: 
   }
   return pages;
 }
+
+/** Height of the running head on pages after the first. */
+export const RUNNING_HEAD = 22;
+
+/** The head of every page after the first: `title` on the left (shrunk to fit), `right` on the right, a rule. */
+export function runningHead(title: string, right: string, width: number, measure: Measure): Block {
+  const rightWidth = measure(right, 'regular', 7.5);
+  const size = fitSize(title, 'regular', 7.5, width - rightWidth - 12, measure);
+  return {
+    height: RUNNING_HEAD,
+    items: [text(0, 0, title, 'regular', size, MUTED), text(width - rightWidth, 0, right, 'regular', 7.5, MUTED), line(0, 13, width, 13, RULE, 0.5)],
+  };
+}
+
+/** The blocks on pages, each page with the running head (after the first) and a footer: `footer` and "page k of n". */
+export function paginateReport(blocks: readonly Block[], size: PageSize, head: Block, footer: string, measure: Measure): Page[] {
+  const pages = paginate(blocks, size, head);
+  const width = size.width - 2 * size.margin;
+  const top = size.height - size.margin + 8;
+  return pages.map((items, k) => {
+    const count = `page ${k + 1} of ${pages.length}`;
+    const countWidth = measure(count, 'regular', 7);
+    const foot = [
+      text(0, top, footer, 'regular', fitSize(footer, 'regular', 7, width - countWidth - 12, measure), MUTED),
+      text(width - countWidth, top, count, 'regular', 7, MUTED),
+    ].map((item) => shift(item, 0, size.margin));
+    return { items: [...items, ...foot] };
+  });
+}

@@ -3,7 +3,7 @@
  * section, the network picture, then the marking of every step, one table row each.
  */
 import {
-  A4, box, fitSize, INK, line, MUTED, paginate, paragraph, RULE, shift, STATUS_STYLE, text,
+  A4, box, fitSize, INK, line, MUTED, paginateReport, paragraph, RULE, RUNNING_HEAD, runningHead, STATUS_STYLE, text,
   type Block, type FontStyle, type Item, type Measure, type Page, type PageSize,
 } from './layout.js';
 import type { ReportModel, SectionRow, StepRow } from './model.js';
@@ -38,36 +38,8 @@ export function layoutReport(model: ReportModel, measure: Measure, size: PageSiz
     { ...tableHead, keepWithNext: true },
     ...stepBlocks(model, columns, tableHead, width, measure),
   ];
-  const pages = paginate(blocks, size, runningHead(model, width, measure));
-  return pages.map((items, k) => ({ items: [...items, ...footer(model, k + 1, pages.length, size, measure)] }));
-}
-
-const RUNNING_HEAD = 22;
-
-function runningHead(model: ReportModel, width: number, measure: Measure): Block {
-  const right = model.header.student || model.header.file;
-  const rightWidth = measure(right, 'regular', 7.5);
-  const title = fitSize(model.header.title, 'regular', 7.5, width - rightWidth - 12, measure);
-  return {
-    height: RUNNING_HEAD,
-    items: [
-      text(0, 0, model.header.title, 'regular', title, MUTED),
-      text(width - rightWidth, 0, right, 'regular', 7.5, MUTED),
-      line(0, 13, width, 13, RULE, 0.5),
-    ],
-  };
-}
-
-function footer(model: ReportModel, page: number, pages: number, size: PageSize, measure: Measure): Item[] {
-  const width = size.width - 2 * size.margin;
-  const count = `page ${page} of ${pages}`;
-  const countWidth = measure(count, 'regular', 7);
-  const left = `stepmark · ${model.header.file} · graded ${model.header.date}`;
-  const top = size.height - size.margin + 8;
-  return [
-    text(0, top, left, 'regular', fitSize(left, 'regular', 7, width - countWidth - 12, measure), MUTED),
-    text(width - countWidth, top, count, 'regular', 7, MUTED),
-  ].map((item) => shift(item, 0, size.margin));
+  const head = runningHead(model.header.title, model.header.student || model.header.file, width, measure);
+  return paginateReport(blocks, size, head, `stepmark · ${model.header.file} · graded ${model.header.date}`, measure);
 }
 
 function heading(title: string, width: number, measure: Measure): Block {

@@ -7,7 +7,7 @@ import type { Status } from '../grade/result.js';
 import type { DiagnosisCode } from '../rubric/schema.js';
 import type { ClassSummary, DiagnosisSummary, HistogramBin, StepSummary } from './class-summary.js';
 import {
-  A4, box, fitSize, INK, line, MUTED, paginate, paragraph, RULE, shift, STATUS_STYLE, text,
+  A4, box, fitSize, INK, line, MUTED, paginateReport, paragraph, RULE, runningHead, shift, STATUS_STYLE, text,
   type Block, type FontStyle, type Item, type Measure, type Page, type PageSize,
 } from './layout.js';
 import { MARKS } from './terminal.js';
@@ -63,32 +63,9 @@ export function layoutClassSummary(summary: ClassSummary, header: SummaryHeader,
     heading('Most frequent diagnoses', width, measure),
     ...diagnosisTable(summary.diagnoses, width, measure),
   ];
-  const pages = paginate(blocks, size, runningHead(header, width, measure));
-  return pages.map((items, k) => ({ items: [...items, ...footer(summary, header, k + 1, pages.length, size, measure)] }));
-}
-
-const RUNNING_HEAD = 22;
-
-function runningHead(header: SummaryHeader, width: number, measure: Measure): Block {
-  const right = `class summary · ${header.rubricId}`;
-  const rightWidth = measure(right, 'regular', 7.5);
-  const title = fitSize(header.title, 'regular', 7.5, width - rightWidth - 12, measure);
-  return {
-    height: RUNNING_HEAD,
-    items: [text(0, 0, header.title, 'regular', title, MUTED), text(width - rightWidth, 0, right, 'regular', 7.5, MUTED), line(0, 13, width, 13, RULE, 0.5)],
-  };
-}
-
-function footer(summary: ClassSummary, header: SummaryHeader, page: number, pages: number, size: PageSize, measure: Measure): Item[] {
-  const width = size.width - 2 * size.margin;
-  const count = `page ${page} of ${pages}`;
-  const countWidth = measure(count, 'regular', 7);
-  const left = `stepmark · class summary of ${plural(summary.files, 'file')} · ${header.rubricId} · graded ${header.gradedAt.slice(0, 10)}`;
-  const top = size.height - size.margin + 8;
-  return [
-    text(0, top, left, 'regular', fitSize(left, 'regular', 7, width - countWidth - 12, measure), MUTED),
-    text(width - countWidth, top, count, 'regular', 7, MUTED),
-  ].map((item) => shift(item, 0, size.margin));
+  const head = runningHead(header.title, `class summary · ${header.rubricId}`, width, measure);
+  const footer = `stepmark · class summary of ${plural(summary.files, 'file')} · ${header.rubricId} · graded ${header.gradedAt.slice(0, 10)}`;
+  return paginateReport(blocks, size, head, footer, measure);
 }
 
 const note = (content: string): Block => ({ height: 14, items: [text(0, 0, content, 'regular', 8.5, MUTED)] });
