@@ -14,7 +14,7 @@ const decimals = loaded.rubric.grading.decimals;
 
 /** A filled template; numbers typed as numbers keep the decimals written through the cell's format. */
 function workbook(student, answers) {
-  const rows = templateRows(graph, decimals, { student, answers: new Map() });
+  const rows = templateRows(loaded.rubric, graph, { filled: { student, answers: new Map() } });
   const sheet = XLSX.utils.aoa_to_sheet(rows);
   rows.forEach((row, r) => {
     const raw = answers.get(row[0]);
@@ -25,7 +25,7 @@ function workbook(student, answers) {
       ? { t: 'n', v: Number(raw), z: places > 0 ? `0.${'0'.repeat(places)}` : '0' }
       : { t: 's', v: raw };
   });
-  sheet.B4 = { t: 's', v: student.id, z: '@' };
+  sheet.B2 = { t: 's', v: student.id, z: '@' };
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Answers');
   book.Props = { Title: graph.title, CreatedDate: new Date(Date.UTC(2000, 0, 1)) };

@@ -46,7 +46,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .command('template')
     .description('write the spreadsheet students fill in')
     .argument('<rubric>', 'rubric file (YAML)')
-    .requiredOption('-o, --output <file.xlsx>', 'where to write the template')
+    .requiredOption('-o, --output <file.xlsx|file.ods>', 'where to write the template (.xlsx or .ods)')
     .option('--force', 'replace the output file if it exists')
     .action(async (rubric: string, options: { output: string; force?: boolean }) => {
       setExit(await templateCommand(rubric, options, io));

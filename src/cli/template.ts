@@ -1,16 +1,22 @@
-/** `stepmark template <rubric> -o <file.xlsx>`: the sheet students fill in. */
+/** `stepmark template <rubric> -o <file.xlsx|file.ods>`: the sheet students fill in. */
 import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
 import { compileRubric } from '../engine/compile.js';
-import { templateWorkbook } from '../report/template.js';
+import { TEMPLATE_FORMATS, templateWorkbook, type TemplateFormat } from '../report/template.js';
 import { writeAtomic } from './files.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { readRubricText } from './rubric-file.js';
 
+const isTemplateFormat = (text: string): text is TemplateFormat => (TEMPLATE_FORMATS as readonly string[]).includes(text);
+
 export async function templateCommand(rubricPath: string, options: { output: string; force?: boolean }, io: Io): Promise<number> {
-  if (!options.output.toLowerCase().endsWith('.xlsx')) throw new UsageError(`${options.output}: the template is written as .xlsx`);
+  const format = extname(options.output).slice(1).toLowerCase();
+  if (!isTemplateFormat(format)) {
+    throw new UsageError(`${options.output}: the template is written as ${TEMPLATE_FORMATS.map((f) => `.${f}`).join(' or ')}`);
+  }
   if (existsSync(options.output) && !options.force) throw new UsageError(`${options.output} exists; pass --force to replace it`);
   const { loaded, graph } = compileRubric(await readRubricText(rubricPath, io), rubricPath);
-  await writeAtomic(options.output, templateWorkbook(graph, loaded.rubric.grading.decimals));
+  await writeAtomic(options.output, templateWorkbook(loaded.rubric, graph, { format }));
   io.stdout(`wrote ${options.output}: ${graph.steps.length} steps\n`);
   return EXIT.ok;
 }

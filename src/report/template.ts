@@ -1,47 +1,103 @@
-/** The sheet students fill in: their id and name, then one row per step, grouped by layer. */
+/**
+ * The sheet students fill in, as xlsx or ods bytes: their id and name, the instructions, the
+ * homework's givens, then one row per step grouped by section. A pure function of the rubric
+ * (and its graph): variants call it once per student with that student's rubric.
+ */
 import * as XLSX from 'xlsx';
 import type { Graph } from '../engine/graph.js';
-import { renderSymbolic } from '../engine/text.js';
+import type { Rubric } from '../rubric/schema.js';
+import { isField, templateLayout, type Filled, type TemplateCell, type TemplateLayout } from './template-layout.js';
+import { MARGINS, odsPrintSetup, xlsxPrintSetup, type PrintSetup } from './template-print.js';
+import { HEADINGS, valuePrompt } from './template-text.js';
+
+export type { Filled } from './template-layout.js';
 
 /** Column headings the reader looks for (see ingest/answers.ts). */
-export const TEMPLATE_HEADINGS = ['Step', 'Description', 'Your value', 'How it is computed'] as const;
+export const TEMPLATE_HEADINGS = [HEADINGS.step, HEADINGS.description, HEADINGS.value] as const;
 
-type Row = (string | number | null)[];
+export const TEMPLATE_FORMATS = ['xlsx', 'ods'] as const;
+export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 
-/** Answers to put in a template: for example submissions and tests. Numbers become numeric cells. */
-export interface Filled {
-  readonly student: { readonly id: string; readonly name: string };
-  readonly answers: ReadonlyMap<string, string | number | null>;
+export interface TemplateOptions {
+  /** Default: xlsx. */
+  readonly format?: TemplateFormat;
+  /** Each step's formula in its own column; default: the rubric's `template.formulas` (off). */
+  readonly formulas?: boolean;
+  /** Values to fill in (example submissions, tests). */
+  readonly filled?: Filled;
 }
 
-export function templateRows(graph: Graph, decimals: number, filled?: Filled): Row[] {
-  const rows: Row[] = [
-    [graph.title],
-    [`Write every value with at least ${decimals} decimals (rounded, not truncated), as a number. Keep the step names in column A.`],
-    [],
-    ['Student ID', filled?.student.id ?? ''],
-    ['Name', filled?.student.name ?? ''],
-    [],
-    [...TEMPLATE_HEADINGS],
-  ];
-  for (const section of graph.sections) {
-    rows.push([null, section.id]);
-    for (const id of section.stepIds) {
-      const step = graph.byId.get(id)!;
-      rows.push([id, step.description, filled?.answers.get(id) ?? null, `${id} = ${renderSymbolic(step.expr)}`]);
-    }
-  }
-  return rows;
-}
+/** The sheet's name; the filled template's cells are named `Answers!C41` in reports. */
+const SHEET = 'Answers';
+/** A fixed date, so the same rubric gives the same bytes. */
+const CREATED = new Date(Date.UTC(2000, 0, 1));
 
-/** The template as xlsx bytes. Every cell is a plain string: nothing in it is a formula. */
-export function templateWorkbook(graph: Graph, decimals: number, filled?: Filled): Uint8Array {
-  const sheet = XLSX.utils.aoa_to_sheet(templateRows(graph, decimals, filled));
-  sheet['!cols'] = [{ wch: 12 }, { wch: 44 }, { wch: 14 }, { wch: 70 }];
-  // Ids like 0012345 keep their zeros: the id cell is text.
-  sheet['B4'] = { t: 's', v: filled?.student.id ?? '', z: '@' };
+/**
+ * The template as file bytes.
+ *
+ * @example
+ * const { loaded, graph } = compileRubric(yamlText, 'hw1.yaml');
+ * writeFileSync('hw1.ods', templateWorkbook(loaded.rubric, graph, { format: 'ods' }));
+ */
+export function templateWorkbook(rubric: Rubric, graph: Graph, options: TemplateOptions = {}): Uint8Array {
+  const format = options.format ?? 'xlsx';
+  const layout = templateLayout(rubric, graph, { formulas: options.formulas ?? rubric.template.formulas, filled: options.filled });
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, 'Answers');
-  book.Props = { Title: graph.title, CreatedDate: new Date(Date.UTC(2000, 0, 1)) };
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
+  XLSX.utils.book_append_sheet(book, templateSheet(layout, format), SHEET);
+  book.Props = { Title: layout.title, CreatedDate: CREATED };
+  const setup = printSetup(layout);
+  if (format === 'ods') return odsPrintSetup(XLSX.write(book, { type: 'buffer', bookType: 'ods', compression: true }) as Uint8Array, setup);
+  book.Workbook = { Names: [{ Name: '_xlnm.Print_Titles', Sheet: 0, Ref: `${SHEET}!$${layout.headerRow + 1}:$${layout.headerRow + 1}` }] };
+  return xlsxPrintSetup(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true }) as Uint8Array, setup);
+}
+
+/** The template's rows as plain values (fields as their value or null): for example submissions. */
+export function templateRows(rubric: Rubric, graph: Graph, options: Omit<TemplateOptions, 'format'> = {}): (string | number | null)[][] {
+  const layout = templateLayout(rubric, graph, { formulas: options.formulas ?? rubric.template.formulas, filled: options.filled });
+  return layout.rows.map((row) => row.map((cell) => (isField(cell) ? cell.field : cell)));
+}
+
+function templateSheet(layout: TemplateLayout, format: TemplateFormat): XLSX.WorkSheet {
+  const sheet: XLSX.WorkSheet = {};
+  let lastColumn = 0;
+  layout.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const written = sheetCell(cell, format);
+      if (written === null) return;
+      sheet[XLSX.utils.encode_cell({ r, c })] = written;
+      lastColumn = Math.max(lastColumn, c);
+    }),
+  );
+  sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: layout.rows.length - 1, c: lastColumn } });
+  sheet['!cols'] = layout.widths.map((wch) => ({ wch }));
+  sheet['!margins'] = { ...MARGINS };
+  const heading = sheet[XLSX.utils.encode_cell({ r: layout.headerRow, c: layout.valueColumn })] as XLSX.CellObject;
+  heading.c = Object.assign([{ a: 'stepmark', t: layout.valueNote }], { hidden: true });
+  return sheet;
+}
+
+/**
+ * A field is a text cell (`@`), so `0.410` keeps its zero and an id its leading zeros. Empty,
+ * it is a styled empty cell in xlsx; ods has no such cell in SheetJS, so there it is empty text.
+ */
+function sheetCell(cell: TemplateCell, format: TemplateFormat): XLSX.CellObject | null {
+  if (cell === null) return null;
+  if (typeof cell === 'string') return { t: 's', v: cell };
+  if (typeof cell === 'number') return { t: 'n', v: cell };
+  const value = cell.field;
+  if (typeof value === 'number') return { t: 'n', v: value, z: '@' };
+  if (value !== null && value !== '') return { t: 's', v: value, z: '@' };
+  return format === 'xlsx' ? { t: 'z', z: '@' } : { t: 's', v: '', z: '@' };
+}
+
+function printSetup(layout: TemplateLayout): PrintSetup {
+  const column = XLSX.utils.encode_col(layout.valueColumn);
+  return {
+    headerRow: layout.headerRow,
+    breaks: layout.breaks,
+    prompts: layout.valueRuns.map((run) => ({
+      range: `${column}${run.firstRow + 1}:${column}${run.lastRow + 1}`,
+      ...valuePrompt(run.decimals),
+    })),
+  };
 }

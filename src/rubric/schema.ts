@@ -158,6 +158,8 @@ export const rubricSchema = z.strictObject({
   newSuffix: z.string().regex(/^[A-Za-z0-9_]+$/).default('_new'),
   grading: grading.default(grading.parse({})),
   feedback: feedback.default({ revealExpected: false }),
+  /** The sheet students fill in: `formulas: true` adds each step's formula (it gives the derivation away). */
+  template: z.strictObject({ formulas: z.boolean().default(false) }).default({ formulas: false }),
   /** Extra labels students may use for a step: `{ w1_new: ["w1'"] }`. */
   aliases: z.record(z.string(), z.array(z.string())).default({}),
 });

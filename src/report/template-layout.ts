@@ -1,0 +1,151 @@
+/**
+ * The template as plain data: its rows (the student's fields first, the instructions, the
+ * givens, then one row per step grouped by section), where the header row is, where pages
+ * break, and which cells the student fills in. Writing it as xlsx or ods is template.ts's job.
+ */
+import type { Graph } from '../engine/graph.js';
+import { renderSymbolic } from '../engine/text.js';
+import { settingsFor } from '../grade/settings.js';
+import type { Rubric } from '../rubric/schema.js';
+import { givensBlock } from './template-givens.js';
+import { FIELDS, HEADINGS, instructionLines, sectionHeading, valueHeadingNote } from './template-text.js';
+
+/** A cell the student fills in (written as a text cell); `value` fills it for examples and tests. */
+export interface FieldCell {
+  readonly field: string | number | null;
+}
+
+export type TemplateCell = string | number | null | FieldCell;
+
+/** Answers to put in a template: for example submissions and tests. */
+export interface Filled {
+  readonly student: { readonly id: string; readonly name: string };
+  readonly answers: ReadonlyMap<string, string | number | null>;
+}
+
+/** A run of value cells in one section, asking for `decimals` decimals (rows inclusive). */
+export interface ValueRun {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly decimals: number;
+}
+
+export interface TemplateLayout {
+  readonly title: string;
+  readonly rows: readonly (readonly TemplateCell[])[];
+  /** The row of column headings, repeated on every printed page. */
+  readonly headerRow: number;
+  /** Rows that start a new printed page. */
+  readonly breaks: readonly number[];
+  /** Column widths, in characters. */
+  readonly widths: readonly number[];
+  readonly valueColumn: number;
+  readonly valueRuns: readonly ValueRun[];
+  /** The note on the value column's heading. */
+  readonly valueNote: string;
+}
+
+export const VALUE_COLUMN = 2;
+const WIDTHS = { label: 14, description: 40, value: 12, formula: 60, gridMin: 5 };
+
+/**
+ * A printed A4 page at full scale, as Excel and WPS measure it (Calibri 12, 0.6" margins): rows it
+ * holds, and the width of its printable area in characters. Fitting the sheet to the page's width
+ * shrinks rows by as much as it shrinks columns. LibreOffice draws columns wider and rows lower,
+ * so its pages hold more rows: a section that fits here fits there.
+ */
+const ROWS_PER_PAGE = 47;
+const PAGE_WIDTH = 87;
+
+export const isField = (cell: TemplateCell): cell is FieldCell => typeof cell === 'object' && cell !== null;
+
+export function templateLayout(rubric: Rubric, graph: Graph, options: { formulas: boolean; filled?: Filled | undefined }): TemplateLayout {
+  const { filled } = options;
+  const givens = givensBlock(rubric, graph);
+  const formulaColumn = options.formulas ? VALUE_COLUMN + givens.width : null;
+  const rows: TemplateCell[][] = [
+    [graph.title],
+    [FIELDS.id, { field: filled?.student.id ?? null }],
+    [FIELDS.name, { field: filled?.student.name ?? null }],
+    [],
+    ...instructionLines(roundingFacts(rubric, graph)).map((line) => [line]),
+    [],
+    ...givens.rows,
+    [],
+  ];
+  const headerRow = rows.length;
+  rows.push(withFormula([HEADINGS.step, HEADINGS.description, HEADINGS.value], formulaColumn, HEADINGS.formula));
+  const sectionStarts: number[] = [];
+  const valueRuns: ValueRun[] = [];
+  for (const section of graph.sections) {
+    const decimals = settingsFor(rubric, section).grading.decimals;
+    sectionStarts.push(rows.length);
+    rows.push([null, sectionHeading(section.id, decimals === rubric.grading.decimals ? null : decimals)]);
+    valueRuns.push({ firstRow: rows.length, lastRow: rows.length + section.stepIds.length - 1, decimals });
+    for (const id of section.stepIds) {
+      const step = graph.byId.get(id)!;
+      const cells: TemplateCell[] = [id, step.description, { field: filled?.answers.get(id) ?? null }];
+      rows.push(withFormula(cells, formulaColumn, `${id} = ${renderSymbolic(step.expr)}`));
+    }
+  }
+  const widths = columnWidths(givens.rows, formulaColumn);
+  return {
+    title: graph.title,
+    rows,
+    headerRow,
+    breaks: pageBreaks(headerRow, sectionStarts, rows.length, widths),
+    widths,
+    valueColumn: VALUE_COLUMN,
+    valueRuns,
+    valueNote: valueHeadingNote(rubric.grading.decimals),
+  };
+}
+
+function roundingFacts(rubric: Rubric, graph: Graph) {
+  const { decimals, tolerance, followThrough } = rubric.grading;
+  const sectionDecimals = graph.sections.some((s) => settingsFor(rubric, s).grading.decimals !== decimals);
+  return { decimals, mode: tolerance.mode, sigfigs: tolerance.sigfigs, followThrough, sectionDecimals };
+}
+
+function withFormula(cells: TemplateCell[], column: number | null, formula: string): TemplateCell[] {
+  if (column === null) return cells;
+  const row = [...cells];
+  while (row.length < column) row.push(null);
+  row[column] = formula;
+  return row;
+}
+
+/** Label, description and value columns of fixed width; grid columns as wide as their numbers. */
+function columnWidths(givens: readonly (readonly TemplateCell[])[], formulaColumn: number | null): number[] {
+  const widths = [WIDTHS.label, WIDTHS.description, WIDTHS.value];
+  for (const row of givens) {
+    row.forEach((cell, c) => {
+      if (c > VALUE_COLUMN && typeof cell === 'number') widths[c] = Math.max(widths[c] ?? WIDTHS.gridMin, String(cell).length + 2);
+    });
+  }
+  if (formulaColumn !== null) widths[formulaColumn] = WIDTHS.formula;
+  return Array.from(widths, (w) => w ?? WIDTHS.gridMin);
+}
+
+/**
+ * A section never splits across pages unless it is longer than a page: a break goes before a
+ * section that does not fit in what is left of the page, and before the header row (with the
+ * first section) when that does not fit under the givens.
+ */
+function pageBreaks(headerRow: number, sectionStarts: readonly number[], rowCount: number, widths: readonly number[]): number[] {
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  const capacity = Math.floor(ROWS_PER_PAGE * Math.max(1, total / PAGE_WIDTH));
+  const blockStarts = [headerRow, ...sectionStarts.slice(1)];
+  const breaks: number[] = [];
+  let used = headerRow % capacity;
+  blockStarts.forEach((start, i) => {
+    const length = (blockStarts[i + 1] ?? rowCount) - start;
+    if (used + length > capacity && used > 1) {
+      breaks.push(start);
+      // Every page after a break starts with the repeated header row (the first one is the header).
+      used = i === 0 ? 0 : 1;
+    }
+    used = (used + length) % capacity;
+  });
+  return breaks;
+}

@@ -1,0 +1,123 @@
+/**
+ * Print setup and input prompts SheetJS's community edition does not write, added to the files
+ * it wrote through the ZIP library it ships. xlsx: fit to one page wide on A4 portrait, grid
+ * lines, page breaks, and a prompt on each value cell (the header row repeats through the
+ * `_xlnm.Print_Titles` name SheetJS does write). ods: the same page layout, the header row as
+ * the table's header rows (repeated on every page), and page breaks as row styles.
+ * Each insertion checks that SheetJS wrote what it expects, so a changed writer fails loudly.
+ */
+import * as XLSX from 'xlsx';
+
+/** The slice of SheetJS's bundled CFB/ZIP library used here (it is typed `any`). */
+interface ZipContainer {
+  readonly FullPaths: readonly string[];
+}
+interface ZipLibrary {
+  read(bytes: Uint8Array, options: { type: 'buffer' }): ZipContainer;
+  find(container: ZipContainer, path: string): { content: Uint8Array } | null;
+  write(container: ZipContainer, options: { fileType: 'zip'; type: 'buffer'; compression: boolean }): Uint8Array;
+}
+
+export interface PrintSetup {
+  /** 0-based rows. */
+  readonly headerRow: number;
+  readonly breaks: readonly number[];
+  readonly prompts: readonly { readonly range: string; readonly title: string; readonly text: string }[];
+}
+
+/** Page margins in inches (also given to SheetJS as the sheet's `!margins`). */
+export const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function editEntries(bytes: Uint8Array, edits: Readonly<Record<string, (xml: string) => string>>): Uint8Array {
+  const zip = XLSX.CFB as ZipLibrary;
+  const container = zip.read(bytes, { type: 'buffer' });
+  for (const [path, edit] of Object.entries(edits)) {
+    const entry = zip.find(container, path);
+    if (entry === null) throw new Error(`SheetJS wrote no ${path}: cannot set up the template's printing`);
+    entry.content = new TextEncoder().encode(edit(new TextDecoder().decode(entry.content)));
+  }
+  return zip.write(container, { fileType: 'zip', type: 'buffer', compression: true });
+}
+
+/** Inserts `text` before (or after) the first `anchor`, which must be there. */
+function insertAt(xml: string, anchor: string | RegExp, text: string, where: 'before' | 'after'): string {
+  const match = typeof anchor === 'string' ? { index: xml.indexOf(anchor), text: anchor } : anchorMatch(xml, anchor);
+  if (match.index < 0) throw new Error(`SheetJS wrote no ${String(anchor)}: cannot set up the template's printing`);
+  const at = where === 'before' ? match.index : match.index + match.text.length;
+  return xml.slice(0, at) + text + xml.slice(at);
+}
+
+function anchorMatch(xml: string, anchor: RegExp): { index: number; text: string } {
+  const found = anchor.exec(xml);
+  return found === null ? { index: -1, text: '' } : { index: found.index, text: found[0] };
+}
+
+export function xlsxPrintSetup(bytes: Uint8Array, setup: PrintSetup): Uint8Array {
+  const validations = setup.prompts.map(
+    (p) =>
+      `<dataValidation allowBlank="1" showInputMessage="1" promptTitle="${escapeXml(p.title.slice(0, 32))}" prompt="${escapeXml(p.text.slice(0, 255))}" sqref="${p.range}"/>`,
+  );
+  const breaks = setup.breaks.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('');
+  return editEntries(bytes, {
+    '/xl/worksheets/sheet1.xml': (xml) => {
+      if (xml.includes('<sheetPr')) throw new Error('SheetJS wrote a <sheetPr>: cannot set up the template\'s printing');
+      let out = insertAt(xml, /<worksheet[^>]*>/, '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', 'after');
+      const beforeMargins =
+        (validations.length > 0 ? `<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>` : '') +
+        '<printOptions gridLines="1"/>';
+      out = insertAt(out, '<pageMargins', beforeMargins, 'before');
+      const afterMargins =
+        '<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>' +
+        (setup.breaks.length > 0 ? `<rowBreaks count="${setup.breaks.length}" manualBreakCount="${setup.breaks.length}">${breaks}</rowBreaks>` : '');
+      return insertAt(out, /<pageMargins[^>]*\/>/, afterMargins, 'after');
+    },
+  });
+}
+
+const cm = (inches: number): string => `${(inches * 2.54).toFixed(3)}cm`;
+
+const PAGE_LAYOUT =
+  '<office:automatic-styles><style:page-layout style:name="mp1">' +
+  '<style:page-layout-properties fo:page-width="21.001cm" fo:page-height="29.7cm" style:print-orientation="portrait" ' +
+  `fo:margin-left="${cm(MARGINS.left)}" fo:margin-right="${cm(MARGINS.right)}" fo:margin-top="${cm(MARGINS.header)}" fo:margin-bottom="${cm(MARGINS.footer)}" ` +
+  'style:print="grid charts drawings objects zero-values" style:print-page-order="ttb" ' +
+  'style:scale-to-X="1" style:scale-to-Y="0" loext:scale-to-X="1" loext:scale-to-Y="0"/>' +
+  '</style:page-layout></office:automatic-styles>';
+
+const BREAK_STYLE =
+  '<style:style style:name="ro-page-break" style:family="table-row">' +
+  '<style:table-row-properties fo:break-before="page" style:use-optimal-row-height="true"/></style:style>';
+
+const LOEXT = 'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"';
+
+export function odsPrintSetup(bytes: Uint8Array, setup: PrintSetup): Uint8Array {
+  return editEntries(bytes, {
+    '/styles.xml': (xml) => {
+      const declared = xml.includes('xmlns:loext=') ? xml : insertAt(xml, '<office:document-styles ', `${LOEXT} `, 'after');
+      return insertAt(declared, '<office:master-styles>', PAGE_LAYOUT, 'before');
+    },
+    '/content.xml': (xml) => odsRows(insertAt(xml, '</office:automatic-styles>', BREAK_STYLE, 'before'), setup),
+  });
+}
+
+/** Marks the header row as the table's header rows and gives break rows the page-break style. */
+function odsRows(xml: string, setup: PrintSetup): string {
+  const parts = xml.split('<table:table-row');
+  if (parts.length - 1 <= setup.headerRow) throw new Error('SheetJS wrote fewer rows than the template has');
+  const breaks = new Set(setup.breaks);
+  return (
+    parts[0]! +
+    parts
+      .slice(1)
+      .map((part, row) => {
+        if (breaks.has(row) && part.startsWith(' table:style-name')) throw new Error('SheetJS styled a template row');
+        const piece = `<table:table-row${breaks.has(row) ? ' table:style-name="ro-page-break"' : ''}${part}`;
+        if (row !== setup.headerRow) return piece;
+        return `<table:table-header-rows>${piece.replace('</table:table-row>', '</table:table-row></table:table-header-rows>')}`;
+      })
+      .join('')
+  );
+}
