@@ -1,22 +1,12 @@
 /**
  * Print setup and input prompts SheetJS's community edition does not write, added to the files
- * it wrote through the ZIP library it ships. xlsx: fit to one page wide on A4 portrait, grid
+ * it wrote (unzipped and zipped again with fflate). xlsx: fit to one page wide on A4 portrait, grid
  * lines, page breaks, and a prompt on each value cell (the header row repeats through the
  * `_xlnm.Print_Titles` name SheetJS does write). ods: the same page layout, the header row as
  * the table's header rows (repeated on every page), and page breaks as row styles.
  * Each insertion checks that SheetJS wrote what it expects, so a changed writer fails loudly.
  */
-import * as XLSX from 'xlsx';
-
-/** The slice of SheetJS's bundled CFB/ZIP library used here (it is typed `any`). */
-interface ZipContainer {
-  readonly FullPaths: readonly string[];
-}
-interface ZipLibrary {
-  read(bytes: Uint8Array, options: { type: 'buffer' }): ZipContainer;
-  find(container: ZipContainer, path: string): { content: Uint8Array } | null;
-  write(container: ZipContainer, options: { fileType: 'zip'; type: 'buffer'; compression: boolean }): Uint8Array;
-}
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 export interface PrintSetup {
   /** 0-based rows. */
@@ -31,15 +21,25 @@ export const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Entry dates are fixed, so the same template gives the same bytes. */
+const ENTRY_DATE = new Date(Date.UTC(2000, 0, 1));
+
+/**
+ * Rewrites some XML entries of a zipped workbook. The zip is written anew with `mimetype` first
+ * and stored uncompressed, as ODF requires (SheetJS puts it anywhere, deflated).
+ */
 function editEntries(bytes: Uint8Array, edits: Readonly<Record<string, (xml: string) => string>>): Uint8Array {
-  const zip = XLSX.CFB as ZipLibrary;
-  const container = zip.read(bytes, { type: 'buffer' });
+  const entries = unzipSync(bytes);
   for (const [path, edit] of Object.entries(edits)) {
-    const entry = zip.find(container, path);
-    if (entry === null) throw new Error(`SheetJS wrote no ${path}: cannot set up the template's printing`);
-    entry.content = new TextEncoder().encode(edit(new TextDecoder().decode(entry.content)));
+    const content = entries[path];
+    if (content === undefined) throw new Error(`SheetJS wrote no ${path}: cannot set up the template's printing`);
+    entries[path] = strToU8(edit(strFromU8(content)));
   }
-  return zip.write(container, { fileType: 'zip', type: 'buffer', compression: true });
+  const zip: Zippable = {};
+  const mimetype = entries['mimetype'];
+  if (mimetype !== undefined) zip['mimetype'] = [mimetype, { level: 0 }];
+  for (const [path, content] of Object.entries(entries)) if (path !== 'mimetype') zip[path] = content;
+  return zipSync(zip, { level: 6, mtime: ENTRY_DATE });
 }
 
 /** Inserts `text` before (or after) the first `anchor`, which must be there. */
@@ -62,7 +62,7 @@ export function xlsxPrintSetup(bytes: Uint8Array, setup: PrintSetup): Uint8Array
   );
   const breaks = setup.breaks.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('');
   return editEntries(bytes, {
-    '/xl/worksheets/sheet1.xml': (xml) => {
+    'xl/worksheets/sheet1.xml': (xml) => {
       if (xml.includes('<sheetPr')) throw new Error('SheetJS wrote a <sheetPr>: cannot set up the template\'s printing');
       let out = insertAt(xml, /<worksheet[^>]*>/, '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', 'after');
       const beforeMargins =
@@ -95,11 +95,11 @@ const LOEXT = 'xmlns:loext="urn:org:documentfoundation:names:experimental:office
 
 export function odsPrintSetup(bytes: Uint8Array, setup: PrintSetup): Uint8Array {
   return editEntries(bytes, {
-    '/styles.xml': (xml) => {
+    'styles.xml': (xml) => {
       const declared = xml.includes('xmlns:loext=') ? xml : insertAt(xml, '<office:document-styles ', `${LOEXT} `, 'after');
       return insertAt(declared, '<office:master-styles>', PAGE_LAYOUT, 'before');
     },
-    '/content.xml': (xml) => odsRows(insertAt(xml, '</office:automatic-styles>', BREAK_STYLE, 'before'), setup),
+    'content.xml': (xml) => odsRows(insertAt(xml, '</office:automatic-styles>', BREAK_STYLE, 'before'), setup),
   });
 }
 

@@ -29,6 +29,8 @@ export interface TemplateOptions {
 
 /** The sheet's name; the filled template's cells are named `Answers!C41` in reports. */
 const SHEET = 'Answers';
+/** Pixels per character of column width in ods (10 pt Liberation Sans, the ods default, with room). */
+const ODS_CHARACTER_PX = 7.5;
 /** A fixed date, so the same rubric gives the same bytes. */
 const CREATED = new Date(Date.UTC(2000, 0, 1));
 
@@ -69,7 +71,8 @@ function templateSheet(layout: TemplateLayout, format: TemplateFormat): XLSX.Wor
     }),
   );
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: layout.rows.length - 1, c: lastColumn } });
-  sheet['!cols'] = layout.widths.map((wch) => ({ wch }));
+  // SheetJS turns characters into pixels for ods with a narrower digit than office fonts have.
+  sheet['!cols'] = layout.widths.map((wch) => (format === 'ods' ? { wpx: wch * ODS_CHARACTER_PX } : { wch }));
   sheet['!margins'] = { ...MARGINS };
   const heading = sheet[XLSX.utils.encode_cell({ r: layout.headerRow, c: layout.valueColumn })] as XLSX.CellObject;
   heading.c = Object.assign([{ a: 'stepmark', t: layout.valueNote }], { hidden: true });
