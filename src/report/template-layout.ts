@@ -46,7 +46,7 @@ export interface TemplateLayout {
 }
 
 export const VALUE_COLUMN = 2;
-const WIDTHS = { label: 14, description: 40, value: 12, formula: 60, gridMin: 5 };
+const WIDTHS = { label: 14, description: 40, value: 12, formula: 160, gridMin: 5 };
 
 /**
  * A printed A4 page at full scale, as Excel and WPS measure it (Calibri 12, 0.6" margins): rows it
@@ -88,7 +88,8 @@ export function templateLayout(rubric: Rubric, graph: Graph, options: { formulas
       rows.push(withFormula(cells, formulaColumn, `${id} = ${renderSymbolic(step.expr)}`));
     }
   }
-  const widths = columnWidths(givens.rows, formulaColumn);
+  const longestFormula = Math.max(0, ...rows.map((row) => (formulaColumn === null ? 0 : String(row[formulaColumn] ?? '').length)));
+  const widths = columnWidths(givens.rows, formulaColumn, longestFormula);
   return {
     title: graph.title,
     rows,
@@ -115,15 +116,16 @@ function withFormula(cells: TemplateCell[], column: number | null, formula: stri
   return row;
 }
 
-/** Label, description and value columns of fixed width; grid columns as wide as their numbers. */
-function columnWidths(givens: readonly (readonly TemplateCell[])[], formulaColumn: number | null): number[] {
+/** Label, description and value columns of fixed width; grid and formula columns as wide as their text. */
+function columnWidths(givens: readonly (readonly TemplateCell[])[], formulaColumn: number | null, longestFormula: number): number[] {
   const widths = [WIDTHS.label, WIDTHS.description, WIDTHS.value];
   for (const row of givens) {
     row.forEach((cell, c) => {
       if (c > VALUE_COLUMN && typeof cell === 'number') widths[c] = Math.max(widths[c] ?? WIDTHS.gridMin, String(cell).length + 2);
     });
   }
-  if (formulaColumn !== null) widths[formulaColumn] = WIDTHS.formula;
+  // As wide as the longest formula (up to a limit): text running past the last column prints too.
+  if (formulaColumn !== null) widths[formulaColumn] = Math.min(WIDTHS.formula, longestFormula + 2);
   return Array.from(widths, (w) => w ?? WIDTHS.gridMin);
 }
 
