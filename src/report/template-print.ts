@@ -3,7 +3,8 @@
  * it wrote (unzipped and zipped again with fflate). xlsx: fit to one page wide on A4 portrait, grid
  * lines, page breaks, and a prompt on each value cell (the header row repeats through the
  * `_xlnm.Print_Titles` name SheetJS does write). ods: the same page layout, the header row as
- * the table's header rows (repeated on every page), and page breaks as row styles.
+ * the table's header rows (repeated on every page), page breaks as row styles, and the prompts
+ * as content validations' help messages.
  * Each insertion checks that SheetJS wrote what it expects, so a changed writer fails loudly.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
@@ -12,8 +13,23 @@ export interface PrintSetup {
   /** 0-based rows. */
   readonly headerRow: number;
   readonly breaks: readonly number[];
-  readonly prompts: readonly { readonly range: string; readonly title: string; readonly text: string }[];
+  /** What a value cell says when selected, for runs of rows in one column. */
+  readonly prompts: readonly Prompt[];
 }
+
+export interface Prompt {
+  readonly column: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly title: string;
+  readonly text: string;
+}
+
+/** `C41:C56` */
+const a1Range = (p: Prompt): string => {
+  const column = String.fromCharCode(65 + p.column); // the value column is one of the first 26
+  return `${column}${p.firstRow + 1}:${column}${p.lastRow + 1}`;
+};
 
 /** Page margins in inches (also given to SheetJS as the sheet's `!margins`). */
 export const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
@@ -58,7 +74,7 @@ function anchorMatch(xml: string, anchor: RegExp): { index: number; text: string
 export function xlsxPrintSetup(bytes: Uint8Array, setup: PrintSetup): Uint8Array {
   const validations = setup.prompts.map(
     (p) =>
-      `<dataValidation allowBlank="1" showInputMessage="1" promptTitle="${escapeXml(p.title.slice(0, 32))}" prompt="${escapeXml(p.text.slice(0, 255))}" sqref="${p.range}"/>`,
+      `<dataValidation allowBlank="1" showInputMessage="1" promptTitle="${escapeXml(p.title.slice(0, 32))}" prompt="${escapeXml(p.text.slice(0, 255))}" sqref="${a1Range(p)}"/>`,
   );
   const breaks = setup.breaks.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('');
   return editEntries(bytes, {
@@ -99,11 +115,31 @@ export function odsPrintSetup(bytes: Uint8Array, setup: PrintSetup): Uint8Array 
       const declared = xml.includes('xmlns:loext=') ? xml : insertAt(xml, '<office:document-styles ', `${LOEXT} `, 'after');
       return insertAt(declared, '<office:master-styles>', PAGE_LAYOUT, 'before');
     },
-    'content.xml': (xml) => odsRows(insertAt(xml, '</office:automatic-styles>', BREAK_STYLE, 'before'), setup),
+    'content.xml': (xml) => {
+      const styled = insertAt(xml, '</office:automatic-styles>', BREAK_STYLE, 'before');
+      return odsRows(insertAt(styled, /<table:table /, odsValidations(setup.prompts), 'before'), setup);
+    },
   });
 }
 
-/** Marks the header row as the table's header rows and gives break rows the page-break style. */
+const validationName = (index: number): string => `stepmark-value-${index + 1}`;
+
+/** A help message per prompt (no condition: any entry is allowed). */
+function odsValidations(prompts: readonly Prompt[]): string {
+  if (prompts.length === 0) return '';
+  const validations = prompts.map(
+    (p, i) =>
+      `<table:content-validation table:name="${validationName(i)}" table:allow-empty-cell="true" table:display-list="none">` +
+      `<table:help-message table:title="${escapeXml(p.title)}" table:display="true"><text:p>${escapeXml(p.text)}</text:p></table:help-message>` +
+      '</table:content-validation>',
+  );
+  return `<table:content-validations>${validations.join('')}</table:content-validations>`;
+}
+
+/**
+ * Marks the header row as the table's header rows, gives break rows the page-break style and
+ * value cells their prompt. SheetJS writes every row from column A, one element per cell.
+ */
 function odsRows(xml: string, setup: PrintSetup): string {
   const parts = xml.split('<table:table-row');
   if (parts.length - 1 <= setup.headerRow) throw new Error('SheetJS wrote fewer rows than the template has');
@@ -114,10 +150,20 @@ function odsRows(xml: string, setup: PrintSetup): string {
       .slice(1)
       .map((part, row) => {
         if (breaks.has(row) && part.startsWith(' table:style-name')) throw new Error('SheetJS styled a template row');
-        const piece = `<table:table-row${breaks.has(row) ? ' table:style-name="ro-page-break"' : ''}${part}`;
+        const prompt = setup.prompts.findIndex((p) => p.firstRow <= row && row <= p.lastRow);
+        const cells = prompt < 0 ? part : withValidation(part, setup.prompts[prompt]!.column, validationName(prompt));
+        const piece = `<table:table-row${breaks.has(row) ? ' table:style-name="ro-page-break"' : ''}${cells}`;
         if (row !== setup.headerRow) return piece;
         return `<table:table-header-rows>${piece.replace('</table:table-row>', '</table:table-row></table:table-header-rows>')}`;
       })
       .join('')
   );
+}
+
+/** The row's cell in `column` gets the named validation. */
+function withValidation(row: string, column: number, name: string): string {
+  const cells = row.split('<table:table-cell');
+  if (cells.length - 1 <= column) throw new Error('SheetJS wrote a template row without its value cell');
+  cells[column + 1] = ` table:content-validation-name="${name}"${cells[column + 1]!}`;
+  return cells.join('<table:table-cell');
 }

@@ -94,13 +94,9 @@ function sheetCell(cell: TemplateCell, format: TemplateFormat): XLSX.CellObject 
 }
 
 function printSetup(layout: TemplateLayout): PrintSetup {
-  const column = XLSX.utils.encode_col(layout.valueColumn);
   return {
     headerRow: layout.headerRow,
     breaks: layout.breaks,
-    prompts: layout.valueRuns.map((run) => ({
-      range: `${column}${run.firstRow + 1}:${column}${run.lastRow + 1}`,
-      ...valuePrompt(run.decimals),
-    })),
+    prompts: layout.valueRuns.map((run) => ({ column: layout.valueColumn, firstRow: run.firstRow, lastRow: run.lastRow, ...valuePrompt(run.decimals) })),
   };
 }

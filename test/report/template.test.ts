@@ -159,6 +159,10 @@ describe('print setup', () => {
     expect(xml).toMatch(/<style:page-layout-properties fo:page-width="21.001cm" fo:page-height="29.7cm" style:print-orientation="portrait"[^>]*style:scale-to-X="1" style:scale-to-Y="0"/);
     expect(xml).toMatch(/<table:table-header-rows><table:table-row[^>]*>\s*<table:table-cell office:value-type="string"><text:p>Step<\/text:p>/);
     expect(xml.split('table:style-name="ro-page-break"').length - 1).toBe(layout.breaks.length);
+    // A prompt on each step's value cell, the decimals asked for in its text.
+    expect(xml.match(/<table:help-message [^>]*><text:p>[^<]*<\/text:p>/g)?.[0]).toContain('rounded to 3 decimals, e.g. 0.410');
+    const prompted = [...xml.matchAll(/<table:table-cell table:content-validation-name="[^"]+"[^>]*><text:p><\/text:p>/g)];
+    expect(prompted).toHaveLength(SEED_STEP_IDS.length);
   });
 });
 
