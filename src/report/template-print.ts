@@ -37,12 +37,14 @@ export const MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+const CONTENT_TYPES = '[Content_Types].xml';
 /** Entry dates are fixed, so the same template gives the same bytes. */
 const ENTRY_DATE = new Date(Date.UTC(2000, 0, 1));
 
 /**
  * Rewrites some XML entries of a zipped workbook. The zip is written anew with `mimetype` first
- * and stored uncompressed, as ODF requires (SheetJS puts it anywhere, deflated).
+ * and stored uncompressed, as ODF requires (SheetJS puts it anywhere, deflated), and an xlsx's
+ * `[Content_Types].xml` first.
  */
 function editEntries(bytes: Uint8Array, edits: Readonly<Record<string, (xml: string) => string>>): Uint8Array {
   const entries = unzipSync(bytes);
@@ -54,7 +56,10 @@ function editEntries(bytes: Uint8Array, edits: Readonly<Record<string, (xml: str
   const zip: Zippable = {};
   const mimetype = entries['mimetype'];
   if (mimetype !== undefined) zip['mimetype'] = [mimetype, { level: 0 }];
-  for (const [path, content] of Object.entries(entries)) if (path !== 'mimetype') zip[path] = content;
+  // Readers that sniff an xlsx look for its content types first, where Office puts them.
+  const first = entries[CONTENT_TYPES];
+  if (first !== undefined) zip[CONTENT_TYPES] = first;
+  for (const [path, content] of Object.entries(entries)) if (!(path in zip)) zip[path] = content;
   return zipSync(zip, { level: 6, mtime: ENTRY_DATE });
 }
 

@@ -186,7 +186,9 @@ describe('stepmark template -o', () => {
       const written = await stepmark(['template', SEED_FILE, '-o', join(folder, 'hw1.ods')]);
       expect(written.code).toBe(0);
       const ods = readFileSync(join(folder, 'hw1.ods'));
+      // ODF: `mimetype` first and stored, so its name and content stand at fixed offsets.
       expect(ods.subarray(30, 38).toString()).toBe('mimetype');
+      expect(ods.subarray(38, 84).toString()).toBe('application/vnd.oasis.opendocument.spreadsheet');
       // An empty value cell is empty text in ods (SheetJS writes no styled empty cell there).
       const cells = (bytes: Uint8Array) =>
         XLSX.utils.sheet_to_json<unknown[]>(sheetOf(bytes), { header: 1, defval: null, raw: true }).map((row) => row.map((v) => (v === '' ? null : v)));
