@@ -63,7 +63,8 @@ export function instructionLines(facts: RoundingFacts): string[] {
   lines.push(
     `Type each value as a plain number, e.g. ${positive} or ${negative}; 0,410 and 1.5e-3 are read too.`,
     `The value cells are text, so ${positive} keeps every decimal you type. Type values, not formulas.`,
-    `Fill in the "${HEADINGS.value}" column only; leave a step empty if you did not compute it.`,
+    `Fill in your student ID and name, and the "${HEADINGS.value}" column only.`,
+    'Leave a step empty if you did not compute it.',
   );
   return lines;
 }
