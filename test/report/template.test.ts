@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { compileRubric } from '../../src/engine/compile.js';
+import { buildNetwork } from '../../src/engine/network.js';
 import { LEARNING_RATE, type Graph } from '../../src/engine/graph.js';
 import { renderSymbolic } from '../../src/engine/text.js';
 import { readSubmission } from '../../src/ingest/index.js';
@@ -14,6 +16,7 @@ import { templateRows, templateWorkbook, type TemplateFormat } from '../../src/r
 import type { Rubric } from '../../src/rubric/schema.js';
 import { stepmark } from '../cli/run.js';
 import { SEED_FILE, SEED_STEP_IDS, edit, seedText } from '../rubric/seed.js';
+import { arbNetwork } from '../support/networks.js';
 
 const seed = compileRubric(seedText, 'seed-cnn.yaml');
 const { rubric } = seed.loaded;
@@ -136,6 +139,27 @@ describe.each(FORMATS)('the %s template', (format) => {
 
   it('gives the same bytes for the same rubric', () => {
     expect(Buffer.from(templateWorkbook(rubric, seed.graph, { format })).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe('the template of any network', () => {
+  it('is read back as every step, empty, with every given named and no given read as an answer', () => {
+    fc.assert(
+      fc.property(arbNetwork({ values: 'homework' }), fc.constantFrom<TemplateFormat>('xlsx', 'ods'), (random, format) => {
+        const built = buildNetwork(random);
+        if (!built.ok) throw new Error('the generator made an invalid network');
+        const ids = built.graph.steps.map((s) => s.id);
+        const submission = readSubmission(templateWorkbook(random, built.graph, { format }), `hw.${format}`, createLabelMatcher(ids, random.aliases));
+        expect(submission.problems).toEqual([]);
+        expect([...submission.answers.keys()]).toEqual(ids);
+        expect([...submission.answers.values()].every((answer) => answer.value.kind === 'empty')).toBe(true);
+        // Every parameter the engine registered is shown once, each row of numbers named by its first and last.
+        const valueRows = givensBlock(random, built.graph).rows.filter((row) => row.slice(2).some((c) => typeof c === 'number'));
+        expect(valueRows.flatMap((row) => row.slice(2))).toEqual([...built.graph.params.values()]);
+        for (const row of valueRows) expect(built.graph.params.has(String(row[1]).split(' … ')[0]!)).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 
