@@ -8,7 +8,7 @@ import { renderSymbolic } from '../engine/text.js';
 import { settingsFor } from '../grade/settings.js';
 import type { Rubric } from '../rubric/schema.js';
 import { givensBlock } from './template-givens.js';
-import { FIELDS, HEADINGS, instructionLines, sectionHeading, valueHeadingNote } from './template-text.js';
+import { FIELDS, HEADINGS, instructionLines, sectionHeading, valueHeadingNote, type RoundingFacts } from './template-text.js';
 
 /** A cell the student fills in (written as a text cell); `value` fills it for examples and tests. */
 export interface FieldCell {
@@ -74,35 +74,42 @@ export function templateLayout(rubric: Rubric, graph: Graph, options: { formulas
     [],
   ];
   const headerRow = rows.length;
-  rows.push(withFormula([HEADINGS.step, HEADINGS.description, HEADINGS.value], formulaColumn, HEADINGS.formula));
-  const sectionStarts: number[] = [];
-  const valueRuns: ValueRun[] = [];
-  for (const section of graph.sections) {
-    const decimals = settingsFor(rubric, section).grading.decimals;
-    sectionStarts.push(rows.length);
-    rows.push([null, sectionHeading(section.id, decimals === rubric.grading.decimals ? null : decimals)]);
-    valueRuns.push({ firstRow: rows.length, lastRow: rows.length + section.stepIds.length - 1, decimals });
-    for (const id of section.stepIds) {
-      const step = graph.byId.get(id)!;
-      const cells: TemplateCell[] = [id, step.description, { field: filled?.answers.get(id) ?? null }];
-      rows.push(withFormula(cells, formulaColumn, `${id} = ${renderSymbolic(step.expr)}`));
-    }
-  }
+  const table = stepTable(rubric, graph, headerRow, formulaColumn, filled);
+  rows.push(...table.rows);
   const longestFormula = Math.max(0, ...rows.map((row) => (formulaColumn === null ? 0 : String(row[formulaColumn] ?? '').length)));
   const widths = columnWidths(givens.rows, formulaColumn, longestFormula);
   return {
     title: graph.title,
     rows,
     headerRow,
-    breaks: pageBreaks(headerRow, sectionStarts, rows.length, widths),
+    breaks: pageBreaks(headerRow, table.sectionStarts, rows.length, widths),
     widths,
     valueColumn: VALUE_COLUMN,
-    valueRuns,
+    valueRuns: table.valueRuns,
     valueNote: valueHeadingNote(rubric.grading.decimals),
   };
 }
 
-function roundingFacts(rubric: Rubric, graph: Graph) {
+/** The header row, then each section: its heading row and a row per step, from row `start` on. */
+function stepTable(rubric: Rubric, graph: Graph, start: number, formulaColumn: number | null, filled: Filled | undefined) {
+  const rows: TemplateCell[][] = [withFormula([HEADINGS.step, HEADINGS.description, HEADINGS.value], formulaColumn, HEADINGS.formula)];
+  const sectionStarts: number[] = [];
+  const valueRuns: ValueRun[] = [];
+  for (const section of graph.sections) {
+    const decimals = settingsFor(rubric, section).grading.decimals;
+    sectionStarts.push(start + rows.length);
+    rows.push([null, sectionHeading(section.id, decimals === rubric.grading.decimals ? null : decimals)]);
+    valueRuns.push({ firstRow: start + rows.length, lastRow: start + rows.length + section.stepIds.length - 1, decimals });
+    for (const id of section.stepIds) {
+      const step = graph.byId.get(id)!;
+      const cells: TemplateCell[] = [id, step.description, { field: filled?.answers.get(id) ?? null }];
+      rows.push(withFormula(cells, formulaColumn, `${id} = ${renderSymbolic(step.expr)}`));
+    }
+  }
+  return { rows, sectionStarts, valueRuns };
+}
+
+function roundingFacts(rubric: Rubric, graph: Graph): RoundingFacts {
   const { decimals, tolerance, followThrough } = rubric.grading;
   const sectionDecimals = graph.sections.some((s) => settingsFor(rubric, s).grading.decimals !== decimals);
   return { decimals, mode: tolerance.mode, sigfigs: tolerance.sigfigs, followThrough, sectionDecimals };
