@@ -43,10 +43,15 @@ export interface TemplateLayout {
   readonly valueRuns: readonly ValueRun[];
   /** The note on the value column's heading. */
   readonly valueNote: string;
+  /** Rows of more than one line of text (a description with its formula), wrapped in `DESCRIPTION_COLUMN`. */
+  readonly tallRows: ReadonlyMap<number, number>;
 }
 
+export const DESCRIPTION_COLUMN = 1;
 export const VALUE_COLUMN = 2;
-const WIDTHS = { label: 14, description: 40, value: 12, formula: 160, gridMin: 5 };
+const WIDTHS = { label: 14, description: 40, value: 12, gridMin: 5 };
+/** Characters of a wrapped formula line: a column holds about 15% more of them than its width. */
+const LINE_CHARACTERS = WIDTHS.description;
 
 /**
  * A printed A4 page at full scale, as Excel and WPS measure it (Calibri 12, 0.6" margins): rows it
@@ -54,7 +59,7 @@ const WIDTHS = { label: 14, description: 40, value: 12, formula: 160, gridMin: 5
  * shrinks rows by as much as it shrinks columns. LibreOffice draws columns wider and rows lower,
  * so its pages hold more rows: a section that fits here fits there.
  */
-const ROWS_PER_PAGE = 47;
+const LINES_PER_PAGE = 47;
 const PAGE_WIDTH = 87;
 
 export const isField = (cell: TemplateCell): cell is FieldCell => typeof cell === 'object' && cell !== null;
@@ -62,7 +67,6 @@ export const isField = (cell: TemplateCell): cell is FieldCell => typeof cell ==
 export function templateLayout(rubric: Rubric, graph: Graph, options: { formulas: boolean; filled?: Filled | undefined }): TemplateLayout {
   const { filled } = options;
   const givens = givensBlock(rubric, graph);
-  const formulaColumn = options.formulas ? VALUE_COLUMN + givens.width : null;
   const rows: TemplateCell[][] = [
     [graph.title],
     [FIELDS.id, { field: filled?.student.id ?? null }],
@@ -74,25 +78,44 @@ export function templateLayout(rubric: Rubric, graph: Graph, options: { formulas
     [],
   ];
   const headerRow = rows.length;
-  const table = stepTable(rubric, graph, headerRow, formulaColumn, filled);
+  const table = stepTable(rubric, graph, headerRow, options.formulas, filled);
   rows.push(...table.rows);
-  const longestFormula = Math.max(0, ...rows.map((row) => (formulaColumn === null ? 0 : String(row[formulaColumn] ?? '').length)));
-  const widths = columnWidths(givens.rows, formulaColumn, longestFormula);
+  const widths = columnWidths(givens.rows);
+  const tallRows = new Map<number, number>();
+  rows.forEach((row, r) => {
+    const description = row[DESCRIPTION_COLUMN];
+    const lines = typeof description === 'string' && r > headerRow ? wrappedLines(description) : 1;
+    if (lines > 1) tallRows.set(r, lines);
+  });
   return {
     title: graph.title,
     rows,
     headerRow,
-    breaks: pageBreaks(headerRow, table.sectionStarts, rows.length, widths),
+    breaks: pageBreaks(headerRow, table.sectionStarts, rows.length, widths, tallRows),
     widths,
     valueColumn: VALUE_COLUMN,
     valueRuns: table.valueRuns,
     valueNote: valueHeadingNote(rubric.grading.decimals),
+    tallRows,
   };
 }
 
-/** The header row, then each section: its heading row and a row per step, from row `start` on. */
-function stepTable(rubric: Rubric, graph: Graph, start: number, formulaColumn: number | null, filled: Filled | undefined) {
-  const rows: TemplateCell[][] = [withFormula([HEADINGS.step, HEADINGS.description, HEADINGS.value], formulaColumn, HEADINGS.formula)];
+/**
+ * Lines a description takes in its column: one for the description itself (descriptions fit a
+ * line), then each further paragraph (the formula) wrapped.
+ */
+function wrappedLines(text: string): number {
+  const [, ...more] = text.split('\n');
+  return more.reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(paragraph.length / LINE_CHARACTERS)), 1);
+}
+
+/**
+ * The header row, then each section: its heading row and a row per step, from row `start` on.
+ * With `formulas`, each step's formula goes under its description, in the same cell.
+ */
+function stepTable(rubric: Rubric, graph: Graph, start: number, formulas: boolean, filled: Filled | undefined) {
+  const description = formulas ? HEADINGS.descriptionAndFormula : HEADINGS.description;
+  const rows: TemplateCell[][] = [[HEADINGS.step, description, HEADINGS.value]];
   const sectionStarts: number[] = [];
   const valueRuns: ValueRun[] = [];
   for (const section of graph.sections) {
@@ -102,8 +125,8 @@ function stepTable(rubric: Rubric, graph: Graph, start: number, formulaColumn: n
     valueRuns.push({ firstRow: start + rows.length, lastRow: start + rows.length + section.stepIds.length - 1, decimals });
     for (const id of section.stepIds) {
       const step = graph.byId.get(id)!;
-      const cells: TemplateCell[] = [id, step.description, { field: filled?.answers.get(id) ?? null }];
-      rows.push(withFormula(cells, formulaColumn, `${id} = ${renderSymbolic(step.expr)}`));
+      const text = formulas ? `${step.description}\n${id} = ${renderSymbolic(step.expr)}` : step.description;
+      rows.push([id, text, { field: filled?.answers.get(id) ?? null }]);
     }
   }
   return { rows, sectionStarts, valueRuns };
@@ -115,24 +138,14 @@ function roundingFacts(rubric: Rubric, graph: Graph): RoundingFacts {
   return { decimals, mode: tolerance.mode, sigfigs: tolerance.sigfigs, followThrough, sectionDecimals };
 }
 
-function withFormula(cells: TemplateCell[], column: number | null, formula: string): TemplateCell[] {
-  if (column === null) return cells;
-  const row = [...cells];
-  while (row.length < column) row.push(null);
-  row[column] = formula;
-  return row;
-}
-
-/** Label, description and value columns of fixed width; grid and formula columns as wide as their text. */
-function columnWidths(givens: readonly (readonly TemplateCell[])[], formulaColumn: number | null, longestFormula: number): number[] {
+/** Label, description and value columns of fixed width; grid columns as wide as their numbers. */
+function columnWidths(givens: readonly (readonly TemplateCell[])[]): number[] {
   const widths = [WIDTHS.label, WIDTHS.description, WIDTHS.value];
   for (const row of givens) {
     row.forEach((cell, c) => {
       if (c > VALUE_COLUMN && typeof cell === 'number') widths[c] = Math.max(widths[c] ?? WIDTHS.gridMin, String(cell).length + 2);
     });
   }
-  // As wide as the longest formula (up to a limit): text running past the last column prints too.
-  if (formulaColumn !== null) widths[formulaColumn] = Math.min(WIDTHS.formula, longestFormula + 2);
   return Array.from(widths, (w) => w ?? WIDTHS.gridMin);
 }
 
@@ -141,14 +154,25 @@ function columnWidths(givens: readonly (readonly TemplateCell[])[], formulaColum
  * section that does not fit in what is left of the page, and before the header row (with the
  * first section) when that does not fit under the givens.
  */
-function pageBreaks(headerRow: number, sectionStarts: readonly number[], rowCount: number, widths: readonly number[]): number[] {
+function pageBreaks(
+  headerRow: number,
+  sectionStarts: readonly number[],
+  rowCount: number,
+  widths: readonly number[],
+  tallRows: ReadonlyMap<number, number>,
+): number[] {
   const total = widths.reduce((sum, w) => sum + w, 0);
-  const capacity = Math.floor(ROWS_PER_PAGE * Math.max(1, total / PAGE_WIDTH));
+  const capacity = Math.floor(LINES_PER_PAGE * Math.max(1, total / PAGE_WIDTH));
+  const lines = (from: number, to: number) => {
+    let sum = 0;
+    for (let r = from; r < to; r++) sum += tallRows.get(r) ?? 1;
+    return sum;
+  };
   const blockStarts = [headerRow, ...sectionStarts.slice(1)];
   const breaks: number[] = [];
-  let used = headerRow % capacity;
+  let used = lines(0, headerRow) % capacity;
   blockStarts.forEach((start, i) => {
-    const length = (blockStarts[i + 1] ?? rowCount) - start;
+    const length = lines(start, blockStarts[i + 1] ?? rowCount);
     if (used + length > capacity && used > 1) {
       breaks.push(start);
       // Every page after a break starts with the repeated header row (the first one is the header).

@@ -15,6 +15,8 @@ export interface PrintSetup {
   readonly breaks: readonly number[];
   /** What a value cell says when selected, for runs of rows in one column. */
   readonly prompts: readonly Prompt[];
+  /** Cells of `column` whose text wraps, on rows of that many lines (ods rows get their height here). */
+  readonly wrapped: { readonly column: number; readonly rows: ReadonlyMap<number, number>; readonly linePoints: number };
 }
 
 export interface Prompt {
@@ -82,8 +84,17 @@ export function xlsxPrintSetup(bytes: Uint8Array, setup: PrintSetup): Uint8Array
       `<dataValidation allowBlank="1" showInputMessage="1" promptTitle="${escapeXml(p.title.slice(0, 32))}" prompt="${escapeXml(p.text.slice(0, 255))}" sqref="${a1Range(p)}"/>`,
   );
   const breaks = setup.breaks.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('');
+  let wrapStyle = -1;
   return editEntries(bytes, {
+    'xl/styles.xml': (xml) => {
+      const count = /<cellXfs count="(\d+)">/.exec(xml);
+      if (count === null) throw new Error('SheetJS wrote no <cellXfs>: cannot set up the template\'s printing');
+      wrapStyle = Number(count[1]);
+      const withCount = xml.replace(count[0], `<cellXfs count="${wrapStyle + 1}">`);
+      return insertAt(withCount, '</cellXfs>', WRAP_XF, 'before');
+    },
     'xl/worksheets/sheet1.xml': (xml) => {
+      xml = wrapCells(xml, setup.wrapped, wrapStyle);
       if (xml.includes('<sheetPr')) throw new Error('SheetJS wrote a <sheetPr>: cannot set up the template\'s printing');
       let out = insertAt(xml, /<worksheet[^>]*>/, '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', 'after');
       const beforeMargins =
@@ -98,6 +109,18 @@ export function xlsxPrintSetup(bytes: Uint8Array, setup: PrintSetup): Uint8Array
   });
 }
 
+const WRAP_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>';
+
+/** Gives the wrapped cells (written unstyled by SheetJS) the wrapping style. */
+function wrapCells(xml: string, wrapped: PrintSetup['wrapped'], style: number): string {
+  const column = String.fromCharCode(65 + wrapped.column);
+  let out = xml;
+  for (const row of wrapped.rows.keys()) {
+    out = insertAt(out, new RegExp(`<c r="${column}${row + 1}"(?= )`), ` s="${style}"`, 'after');
+  }
+  return out;
+}
+
 const cm = (inches: number): string => `${(inches * 2.54).toFixed(3)}cm`;
 
 const PAGE_LAYOUT =
@@ -108,9 +131,30 @@ const PAGE_LAYOUT =
   'style:scale-to-X="1" style:scale-to-Y="0" loext:scale-to-X="1" loext:scale-to-Y="0"/>' +
   '</style:page-layout></office:automatic-styles>';
 
-const BREAK_STYLE =
-  '<style:style style:name="ro-page-break" style:family="table-row">' +
-  '<style:table-row-properties fo:break-before="page" style:use-optimal-row-height="true"/></style:style>';
+/** A row style: its height for `lines` lines of text (optimal when 0), and a page break before it or not. */
+const rowStyleName = (lines: number, pageBreak: boolean): string => `ro-${lines}${pageBreak ? '-page-break' : ''}`;
+
+function odsRowStyle(lines: number, pageBreak: boolean, linePoints: number): string {
+  const height = lines === 0 ? 'style:use-optimal-row-height="true"' : `style:row-height="${(lines * linePoints * 0.03528).toFixed(3)}cm"`;
+  return (
+    `<style:style style:name="${rowStyleName(lines, pageBreak)}" style:family="table-row">` +
+    `<style:table-row-properties fo:break-before="${pageBreak ? 'page' : 'auto'}" ${height}/></style:style>`
+  );
+}
+
+const WRAP_CELL_STYLE =
+  '<style:style style:name="ce-wrap" style:family="table-cell" style:parent-style-name="Default">' +
+  '<style:table-cell-properties fo:wrap-option="wrap" style:vertical-align="top"/></style:style>';
+
+/** The row styles the template's rows use, and the wrapping cell style. */
+function odsStyles(setup: PrintSetup): string {
+  const styles = new Map<string, string>([[rowStyleName(0, true), odsRowStyle(0, true, 0)]]);
+  for (const [row, lines] of setup.wrapped.rows) {
+    const pageBreak = setup.breaks.includes(row);
+    styles.set(rowStyleName(lines, pageBreak), odsRowStyle(lines, pageBreak, setup.wrapped.linePoints));
+  }
+  return [...styles.values()].join('') + WRAP_CELL_STYLE;
+}
 
 const LOEXT = 'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"';
 
@@ -121,7 +165,7 @@ export function odsPrintSetup(bytes: Uint8Array, setup: PrintSetup): Uint8Array 
       return insertAt(declared, '<office:master-styles>', PAGE_LAYOUT, 'before');
     },
     'content.xml': (xml) => {
-      const styled = insertAt(xml, '</office:automatic-styles>', BREAK_STYLE, 'before');
+      const styled = insertAt(xml, '</office:automatic-styles>', odsStyles(setup), 'before');
       return odsRows(insertAt(styled, /<table:table /, odsValidations(setup.prompts), 'before'), setup);
     },
   });
@@ -142,8 +186,8 @@ function odsValidations(prompts: readonly Prompt[]): string {
 }
 
 /**
- * Marks the header row as the table's header rows, gives break rows the page-break style and
- * value cells their prompt. SheetJS writes every row from column A, one element per cell.
+ * Marks the header row as the table's header rows, gives rows their height and page break, value
+ * cells their prompt and wrapped cells their style. SheetJS writes every row from column A, one element per cell.
  */
 function odsRows(xml: string, setup: PrintSetup): string {
   const parts = xml.split('<table:table-row');
@@ -154,10 +198,13 @@ function odsRows(xml: string, setup: PrintSetup): string {
     parts
       .slice(1)
       .map((part, row) => {
-        if (breaks.has(row) && part.startsWith(' table:style-name')) throw new Error('SheetJS styled a template row');
+        if (part.startsWith(' table:style-name')) throw new Error('SheetJS styled a template row');
         const prompt = setup.prompts.findIndex((p) => p.firstRow <= row && row <= p.lastRow);
-        const cells = prompt < 0 ? part : withValidation(part, setup.prompts[prompt]!.column, validationName(prompt));
-        const piece = `<table:table-row${breaks.has(row) ? ' table:style-name="ro-page-break"' : ''}${cells}`;
+        const lines = setup.wrapped.rows.get(row);
+        let cells = prompt < 0 ? part : withCellAttribute(part, setup.prompts[prompt]!.column, `table:content-validation-name="${validationName(prompt)}"`);
+        if (lines !== undefined) cells = withCellAttribute(cells, setup.wrapped.column, 'table:style-name="ce-wrap"');
+        const style = lines !== undefined || breaks.has(row) ? ` table:style-name="${rowStyleName(lines ?? 0, breaks.has(row))}"` : '';
+        const piece = `<table:table-row${style}${cells}`;
         if (row !== setup.headerRow) return piece;
         return `<table:table-header-rows>${piece.replace('</table:table-row>', '</table:table-row></table:table-header-rows>')}`;
       })
@@ -165,10 +212,10 @@ function odsRows(xml: string, setup: PrintSetup): string {
   );
 }
 
-/** The row's cell in `column` gets the named validation. */
-function withValidation(row: string, column: number, name: string): string {
+/** The row's cell in `column` gets an attribute. */
+function withCellAttribute(row: string, column: number, attribute: string): string {
   const cells = row.split('<table:table-cell');
-  if (cells.length - 1 <= column) throw new Error('SheetJS wrote a template row without its value cell');
-  cells[column + 1] = ` table:content-validation-name="${name}"${cells[column + 1]!}`;
+  if (cells.length - 1 <= column) throw new Error('SheetJS wrote a template row without the cell to mark');
+  cells[column + 1] = ` ${attribute}${cells[column + 1]!}`;
   return cells.join('<table:table-cell');
 }

@@ -7,8 +7,8 @@
 export const HEADINGS = {
   step: 'Step',
   description: 'Description',
+  descriptionAndFormula: 'Description, and how it is computed',
   value: 'Your value',
-  formula: 'How it is computed',
 } as const;
 
 /** The student's fields, read by ingest/student.ts. */

@@ -6,7 +6,7 @@
 import * as XLSX from 'xlsx';
 import type { Graph } from '../engine/graph.js';
 import type { Rubric } from '../rubric/schema.js';
-import { isField, templateLayout, type Filled, type TemplateCell, type TemplateLayout } from './template-layout.js';
+import { DESCRIPTION_COLUMN, isField, templateLayout, type Filled, type TemplateCell, type TemplateLayout } from './template-layout.js';
 import { MARGINS, odsPrintSetup, xlsxPrintSetup, type PrintSetup } from './template-print.js';
 import { HEADINGS, valuePrompt } from './template-text.js';
 
@@ -21,7 +21,7 @@ export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 export interface TemplateOptions {
   /** Default: xlsx. */
   readonly format?: TemplateFormat;
-  /** Each step's formula in its own column; default: the rubric's `template.formulas` (off). */
+  /** Each step's formula under its description; default: the rubric's `template.formulas` (off). */
   readonly formulas?: boolean;
   /** Values to fill in (example submissions, tests). */
   readonly filled?: Filled;
@@ -29,6 +29,8 @@ export interface TemplateOptions {
 
 /** The sheet's name; the filled template's cells are named `Answers!C41` in reports. */
 const SHEET = 'Answers';
+/** The height of a line of text: Calibri 12 (xlsx, as SheetJS writes it), Liberation Sans 10 (ods). */
+const LINE_POINTS = { xlsx: 16, ods: 13 };
 /** Pixels per character of column width in ods (10 pt Liberation Sans, the ods default, with room). */
 const ODS_CHARACTER_PX = 7.5;
 /** A fixed date, so the same rubric gives the same bytes. */
@@ -74,6 +76,8 @@ function templateSheet(layout: TemplateLayout, format: TemplateFormat): XLSX.Wor
   // SheetJS turns characters into pixels for ods with a narrower digit than office fonts have.
   sheet['!cols'] = layout.widths.map((wch) => (format === 'ods' ? { wpx: wch * ODS_CHARACTER_PX } : { wch }));
   sheet['!margins'] = { ...MARGINS };
+  // xlsx rows get their height here; ods rows get theirs in its print setup (with page breaks).
+  if (format === 'xlsx') sheet['!rows'] = Array.from({ length: layout.rows.length }, (_, r) => { const lines = layout.tallRows.get(r); return lines === undefined ? null : { hpt: lines * LINE_POINTS.xlsx }; }) as XLSX.RowInfo[];
   const heading = sheet[XLSX.utils.encode_cell({ r: layout.headerRow, c: layout.valueColumn })] as XLSX.CellObject;
   heading.c = Object.assign([{ a: 'stepmark', t: layout.valueNote }], { hidden: true });
   return sheet;
@@ -97,6 +101,7 @@ function printSetup(layout: TemplateLayout): PrintSetup {
   return {
     headerRow: layout.headerRow,
     breaks: layout.breaks,
+    wrapped: { column: DESCRIPTION_COLUMN, rows: layout.tallRows, linePoints: LINE_POINTS.ods },
     prompts: layout.valueRuns.map((run) => ({ column: layout.valueColumn, firstRow: run.firstRow, lastRow: run.lastRow, ...valuePrompt(run.decimals) })),
   };
 }

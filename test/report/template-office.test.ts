@@ -96,20 +96,29 @@ describe.each(['hw1-xlsx', 'hw1-ods', 'wide-xlsx', 'wide-ods'])('the template pr
     for (const id of SEED_STEP_IDS) expect({ id, pages: tokens.filter((t) => t.has(id)).length }).toEqual({ id, pages: times });
     expect(tokens.some((t) => t.has(SEED_STEP_IDS.at(-1)!))).toBe(true);
     const tablePages = pages.slice(pageOf(SEED_STEP_IDS[0]!));
-    for (const page of tablePages) expect(page).toMatch(/Step\s+Description\s+Your value/);
+    for (const page of tablePages) expect(page).toMatch(/Step\s+Description(, and how it is computed)?\s+Your value/);
     expect(pages[0]).toContain(rubric.title);
     // Each step's description is printed whole, not cut by the next column.
     const text = pages.join('\n');
     for (const step of seed.graph.steps) expect(text).toContain(step.description);
     if (name.startsWith('wide')) {
-      // The formula column, far right, is on the same pages as the step ids.
-      for (const page of tablePages) expect(page).toContain('How it is computed');
+      // Each formula is printed, under its step's description.
+      for (const id of SEED_STEP_IDS) expect(text).toMatch(new RegExp(`(^|\\s)${id} = `));
     }
   });
 
+  it('prints the steps at a legible size', () => {
+    const bbox = execFileSync('pdftotext', ['-bbox', at(`${name}.pdf`), '-'], { encoding: 'utf8' });
+    const heights = [...bbox.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(in_cc1|loss|coef_cc1)</g)].map((m) => Number(m[2]) - Number(m[1]));
+    expect(heights.length).toBeGreaterThanOrEqual(3);
+    for (const height of heights) expect(height).toBeGreaterThan(8);
+  });
+});
+
+// With formulas, a section can be longer than a page; without, each fits one.
+describe.each(['hw1-xlsx', 'hw1-ods'])('the template without formulas, printed (%s)', (name) => {
   it('keeps each section on one page', () => {
     const tokens = pdfText(at(`${name}.pdf`)).map((page) => new Set(page.split(/\s+/)));
-    // A step's row is its first mention (later formulas name it again).
     for (const section of seed.graph.sections) {
       const pages = new Set(section.stepIds.map((id) => tokens.findIndex((t) => t.has(id))));
       expect({ section: section.id, pages: pages.size }).toEqual({ section: section.id, pages: 1 });
