@@ -77,7 +77,11 @@ function templateSheet(layout: TemplateLayout, format: TemplateFormat): XLSX.Wor
   sheet['!cols'] = layout.widths.map((wch) => (format === 'ods' ? { wpx: wch * ODS_CHARACTER_PX } : { wch }));
   sheet['!margins'] = { ...MARGINS };
   // xlsx rows get their height here; ods rows get theirs in its print setup (with page breaks).
-  if (format === 'xlsx') sheet['!rows'] = Array.from({ length: layout.rows.length }, (_, r) => { const lines = layout.tallRows.get(r); return lines === undefined ? null : { hpt: lines * LINE_POINTS.xlsx }; }) as XLSX.RowInfo[];
+  if (format === 'xlsx') {
+    const heights: XLSX.RowInfo[] = [];
+    for (const [row, lines] of layout.tallRows) heights[row] = { hpt: lines * LINE_POINTS.xlsx };
+    sheet['!rows'] = heights;
+  }
   const heading = sheet[XLSX.utils.encode_cell({ r: layout.headerRow, c: layout.valueColumn })] as XLSX.CellObject;
   heading.c = Object.assign([{ a: 'stepmark', t: layout.valueNote }], { hidden: true });
   return sheet;
