@@ -1,0 +1,5 @@
+/** Every word a person reads, in their language: messages as data, catalogs per language, and saying them. */
+export { LANGUAGES, TERM_KEYS, type Language, type Said, type TermKey, type Terms } from './types.js';
+export { msg, type Message, type MessageKey } from './message.js';
+export { createSay, english, type Say } from './say.js';
+export { chooseLanguage, languageFromEnvironment, parseLanguage } from './language.js';

@@ -1,0 +1,25 @@
+/** Which language to speak: `--lang`, else the rubric's `language:`, else the environment's locale, else English. */
+import { LANGUAGES, type Language } from './types.js';
+
+/**
+ * A language tag or locale as people write them: `zh-CN`, `zh`, `zh_CN.UTF-8`, `zh-Hans`, `en_US`; null for
+ * anything else (`C`, `POSIX`, `fr_FR`).
+ */
+export function parseLanguage(text: string | undefined | null): Language | null {
+  const tag = (text ?? '').trim().replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase();
+  if (tag === '') return null;
+  if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';
+  if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  return LANGUAGES.find((language) => language.toLowerCase() === tag) ?? null;
+}
+
+/** The locale the environment asks for, as POSIX reads it: LC_ALL, then LC_MESSAGES, then LANG (the first set wins). */
+export function languageFromEnvironment(env: Readonly<Record<string, string | undefined>>): Language | null {
+  const locale = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((value) => value !== undefined && value !== '');
+  return parseLanguage(locale);
+}
+
+/** The first choice that is given: the command's, the rubric's, the environment's; English otherwise. */
+export function chooseLanguage(...choices: readonly (Language | null | undefined)[]): Language {
+  return choices.find((choice): choice is Language => choice !== null && choice !== undefined) ?? 'en';
+}

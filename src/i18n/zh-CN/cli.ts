@@ -1,0 +1,37 @@
+/** 命令行输出与错误信息（中文）。 */
+import type { cli as english } from '../en/cli.js';
+import type { Translation } from '../types.js';
+
+export const cli: Translation<typeof english> = {
+  'cli.noSpreadsheets': (p) => `${p.inputs.join('、')} 中没有电子表格（.xlsx、.xls、.ods、.csv）`,
+  'cli.noSuchPath': (p) => `${p.path}：没有这个文件或文件夹`,
+  'cli.notSpreadsheet': (p) => `${p.path}：不是电子表格`,
+  'cli.refuseOverwriteSubmission': (p) => `${p.path}：这是学生提交的文件，不会覆盖它`,
+  'cli.refuseOverwriteTheSubmission': (p) => `${p.path}：这是你提交的文件，不会覆盖它`,
+  'cli.rubricMissing': (p) => `${p.path}：没有这个文件`,
+  'cli.rubricIsFolder': (p) => `${p.path}：这是文件夹，不是评分标准文件`,
+  'cli.rubricUnreadable': (p) => `${p.path}：无法读取`,
+  'cli.templateNotXlsx': (p) => `${p.path}：模板只能保存为 .xlsx`,
+  'cli.templateExists': (p) => `${p.path} 已存在；如要替换，请加 --force`,
+  'cli.wroteTemplate': (p) => `已写入 ${p.path}：共 ${p.steps} 个步骤`,
+  'cli.wrote': (p) => `已写入 ${p.path}`,
+  'cli.wroteGradescope': (p) => `已写入 ${p.path}：得分 ${p.score}`,
+  'cli.graded': (p) => `已评 ${p.graded} 个文件，共 ${p.files} 个${p.failed ? `；${p.failed} 个无法读取` : ''}`,
+  'cli.gradedInto': (p) => `已评 ${p.graded} 份作业，共 ${p.files} 份，结果在 ${p.out}`,
+  'cli.upToDate': (p) => `${p.files} 份作业中有 ${p.skipped} 份已是最新（如要重新评分，请加 --force）`,
+  'cli.progress': () => '评分中 [{bar}] {value}/{total} 个文件 · 剩余 {eta_formatted} · {failed} 个无法读取',
+  'cli.notGraded': (p, c) => `无法评分：${c.say(p.reason)}`,
+  'cli.workerFailed': (p) => `工作线程出错：${p.detail}`,
+  'cli.workerStopped': (p) => `工作线程退出（退出码 ${p.code}）`,
+  'cli.workerTimedOut': (p) => `工作线程 ${p.seconds} 秒后超时`,
+  'cli.outOfMemory': () => '内存不足',
+  'cli.rosterUnreadable': (p) => `${p.path}：无法读取名单`,
+  'cli.rosterNotCsv': (p, c) => `${p.path}：不是 CSV 名单（看起来是${c.say(p.kind)}）`,
+  'cli.rosterProblem': (p) => `名单：${p.problem}`,
+  'cli.noSubmission': (p) => `未提交：${p.id}${p.name ? ` ${p.name}` : ''}`,
+  'cli.notOnRoster': (p) => `不在名单上：${p.file}`,
+  'cli.filesForOne': (p) => `${p.id} 有 ${p.files.length} 个文件：${p.files.join('、')}`,
+  'cli.badLanguage': (p) => `不支持的语言“${p.value}”：请选择 ${p.choices.join(' 或 ')}`,
+  'cli.internalError': (p) => `内部错误：${p.message}`,
+  'cli.reportBug': () => '请连同你运行的命令一起报告此问题（设置 STEPMARK_DEBUG=1 可看到详细信息）。',
+};
