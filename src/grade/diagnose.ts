@@ -5,6 +5,7 @@
 import { evaluateExact, type Lookup } from '../engine/exact.js';
 import type { Step } from '../engine/graph.js';
 import { point, type Interval } from '../engine/interval.js';
+import { english, type Message } from '../i18n/index.js';
 import type { DiagnosisCode } from '../rubric/schema.js';
 import { possibleIntervals } from './follow-through.js';
 import type { Reference } from './reference.js';
@@ -13,7 +14,9 @@ import { effectiveDecimals, writtenInterval, type Grading, type WrittenNumber } 
 
 export interface Diagnosis {
   readonly code: DiagnosisCode;
-  /** One line for the student; never holds the expected value. */
+  /** One line for the student (a catalog key and parameters); never holds the expected value. */
+  readonly note: Message;
+  /** The note in English. */
   readonly message: string;
 }
 
@@ -24,8 +27,8 @@ export interface Diagnosis {
 export function diagnose(reference: Reference, step: Step, written: WrittenNumber, own: Lookup<Interval>, grading: Grading): Diagnosis | null {
   const ctx = contextFor(reference, step, written, own, grading);
   for (const code of RULE_ORDER) {
-    const message = applyRule(code, ctx);
-    if (message !== null) return { code, message };
+    const note = applyRule(code, ctx);
+    if (note !== null) return { code, note, message: english(note) };
   }
   return null;
 }

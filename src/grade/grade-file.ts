@@ -25,6 +25,6 @@ export function gradeFile(
     return gradeSubmission(reference, readSubmission(bytes, file, match, limits));
   } catch (error) {
     if (!isIngestError(error)) throw error;
-    return unreadableFile(reference, file, studentFromFileName(file), error.detail);
+    return unreadableFile(reference, file, studentFromFileName(file), error.note);
   }
 }

@@ -3,6 +3,8 @@ import type { Lookup } from '../engine/exact.js';
 import { refsOf } from '../engine/expr.js';
 import type { Step } from '../engine/graph.js';
 import { point, type Interval } from '../engine/interval.js';
+import { english, msg, type Said } from '../i18n/index.js';
+import { problemNote } from '../ingest/problems.js';
 import type { Answer, Submission } from '../ingest/types.js';
 import { diagnose } from './diagnose.js';
 import { explainedBy } from './follow-through.js';
@@ -37,13 +39,14 @@ export function gradeSubmission(reference: Reference, submission: Graded): Grade
     })),
     problems: submission.problems.map((p) => p.message),
     error: null,
+    notes: { problems: submission.problems.map(problemNote), error: null },
   };
 }
 
 /** A file that could not be read at all: every step missing, and why. */
-export function unreadableFile(reference: Reference, file: string, student: GradeResult['student'], error: string): GradeResult {
+export function unreadableFile(reference: Reference, file: string, student: GradeResult['student'], error: Said | string): GradeResult {
   const result = gradeSubmission(reference, { file, student, answers: new Map(), problems: [] });
-  return { ...result, error };
+  return { ...result, error: english(error), notes: { problems: [], error } };
 }
 
 function totals(steps: readonly StepResult[]): Pick<SectionScore, 'score' | 'maxScore'> {
@@ -70,37 +73,40 @@ function gradeStep(reference: Reference, step: Step, answer: Answer | undefined,
   const value = answer?.value ?? { kind: 'empty' as const };
   switch (value.kind) {
     case 'empty':
-      return { ...base, status: 'missing', submitted: null, raw: '', points: 0, message: 'no value found for this step' };
-    case 'unreadable':
-      return { ...base, status: 'unreadable', submitted: null, raw: value.raw, points: 0, message: `could not read "${value.raw}": ${value.reason}` };
+      return { ...base, status: 'missing', submitted: null, raw: '', points: 0, ...noted(msg('grade.missing')) };
+    case 'unreadable': {
+      const note = msg('grade.unreadable', { raw: value.raw, reason: value.note ?? value.reason });
+      return { ...base, status: 'unreadable', submitted: null, raw: value.raw, points: 0, ...noted(note) };
+    }
     case 'number':
       break;
   }
   const written = { ...base, submitted: value.value, raw: value.raw };
-  if (isCorrect(expected, value, grading)) return { ...written, status: 'correct', points: maxPoints, message: 'correct' };
+  if (isCorrect(expected, value, grading)) return { ...written, status: 'correct', points: maxPoints, ...noted(msg('grade.correct')) };
   const claimed = writtenInterval(value, grading);
   const refs = refsOf(step.expr);
-  const followThrough = (message: string, from: string[]): StepResult =>
-    ({ ...written, status: 'follow-through', points: maxPoints * grading.followThrough, message, from });
+  const followThrough = (note: Said, from: string[]): StepResult =>
+    ({ ...written, status: 'follow-through', points: maxPoints * grading.followThrough, ...noted(note), from });
   if (explainedBy(step.expr, own, claimed)) {
     const from = refs.filter((id) => statuses.get(id) === 'incorrect' || statuses.get(id) === 'follow-through');
-    return followThrough(from.length > 0 ? `correct from your ${plural('value', from)} of ${from.join(', ')}` : 'within rounding of your own earlier values', from);
+    return followThrough(from.length > 0 ? msg('grade.fromYourValues', { steps: from }) : msg('grade.withinRounding'), from);
   }
   // A slip in writing an earlier value down, while the right one was carried on: the step is right.
   const wrong = refs.filter((id) => statuses.get(id) === 'incorrect');
   if (wrong.length > 0 && explainedBy(step.expr, withCorrected(reference, own, wrong), claimed)) {
-    return followThrough(`correct from the right ${plural('value', wrong)} of ${wrong.join(', ')} (not the one${wrong.length > 1 ? 's' : ''} you wrote)`, wrong);
+    return followThrough(msg('grade.fromRightValues', { steps: wrong }), wrong);
   }
   const diagnosis = diagnose(reference, step, value, own, grading);
   if (diagnosis === null) {
-    return { ...written, status: 'incorrect', points: 0, message: 'does not match the expected value, nor what your own earlier values give' };
+    return { ...written, status: 'incorrect', points: 0, ...noted(msg('grade.incorrect')) };
   }
   // A diagnosis costs nothing by itself; the rubric may give back a share of the points for it.
   const credit = grading.diagnosisCredit[diagnosis.code] ?? 0;
-  return { ...written, status: 'incorrect', points: maxPoints * credit, diagnosis: diagnosis.code, message: diagnosis.message };
+  return { ...written, status: 'incorrect', points: maxPoints * credit, diagnosis: diagnosis.code, ...noted(diagnosis.note) };
 }
 
-const plural = (word: string, items: readonly unknown[]) => (items.length > 1 ? `${word}s` : word);
+/** A step's message in English, and the note that says it in any language. */
+const noted = (note: Said): Pick<StepResult, 'message' | 'note'> => ({ message: english(note), note });
 
 /** The student's values, with the listed steps replaced by their exact value rounded at the required precision. */
 function withCorrected(reference: Reference, own: Lookup<Interval>, corrected: readonly string[]): Lookup<Interval> {

@@ -1,4 +1,5 @@
 /** What grading a submission gives: one verdict per step, scores, and the JSON contract. */
+import type { Said } from '../i18n/index.js';
 import type { DiagnosisCode } from '../rubric/schema.js';
 
 export const STATUSES = ['correct', 'follow-through', 'incorrect', 'missing', 'unreadable'] as const;
@@ -16,8 +17,10 @@ export interface StepResult {
   readonly maxPoints: number;
   /** For an incorrect step, the mistake that explains the value written (see grade/rules), or null. */
   readonly diagnosis: DiagnosisCode | null;
-  /** One line for a person. */
+  /** One line for a person, in English (`grade --json` gives it in the language asked for). */
   readonly message: string;
+  /** The message as a catalog key and parameters, to say it in any language (src/i18n); absent on a result built by hand. */
+  readonly note?: Said;
   /** Where the answer was read (`Sheet1!C12`), or null. */
   readonly cell: string | null;
   /** Earlier steps whose submitted values this step's follow-through credit was computed from, where those were not correct. */
@@ -43,6 +46,8 @@ export interface GradeResult {
   readonly problems: readonly string[];
   /** Null, or why the whole file could not be read. */
   readonly error: string | null;
+  /** `problems` and `error` as catalog keys and parameters, to say them in any language; absent on a result built by hand. */
+  readonly notes?: { readonly problems: readonly (Said | string)[]; readonly error: Said | string | null };
 }
 
 export interface GradeReport {

@@ -3,3 +3,4 @@ export { LANGUAGES, TERM_KEYS, type Language, type Said, type TermKey, type Term
 export { msg, type Message, type MessageKey } from './message.js';
 export { createSay, english, type Say } from './say.js';
 export { chooseLanguage, languageFromEnvironment, parseLanguage } from './language.js';
+export { noteOr, said, withNote } from './note.js';

@@ -11,6 +11,8 @@ import type { GridCell, SheetGrid } from './grid.js';
 import { cellAddress, fullAddress } from './grid.js';
 import type { LabelMatcher } from './labels.js';
 import { normaliseLabel } from './labels.js';
+import { msg } from '../i18n/index.js';
+import { ingestProblem } from './problems.js';
 import type { Answer, IngestProblem } from './types.js';
 import type { ParsedValue } from './values.js';
 
@@ -34,11 +36,7 @@ export function findAnswers(sheets: readonly SheetGrid[], match: LabelMatcher): 
   const found: FoundAnswers = { answers: new Map(), problems: [] };
   for (const sheet of sheets) scanSheet(sheet, match, found);
   if (found.answers.size === 0) {
-    found.problems.push({
-      code: 'no-answers',
-      message:
-        'no step labels found: use the template, or put each label (e.g. "loss") with its value in the cell to its right',
-    });
+    found.problems.push(ingestProblem('no-answers', msg('problem.noAnswers')));
   }
   return found;
 }
@@ -74,8 +72,7 @@ function templateRow({ sheet, match, found }: Scan, at: GridCell, text: string, 
   } else if (value.kind !== 'empty') {
     // A row with no value is a heading; one with a value is a step this homework does not have.
     const cell = fullAddress(sheet.name, cellAddress(at.row, at.col));
-    const message = `unknown step "${text.slice(0, 40)}" at ${cell}: its value is not graded`;
-    found.problems.push({ code: 'unknown-step', cell, message });
+    found.problems.push(ingestProblem('unknown-step', msg('problem.unknownStep', { label: text.slice(0, 40), cell }), cell));
   }
 }
 
@@ -111,12 +108,8 @@ function record(found: FoundAnswers, answer: Answer): void {
   const cell = fullAddress(answer.sheet, answer.labelCell);
   const useSecond = first.value.kind === 'empty' && answer.value.kind !== 'empty';
   if (useSecond) found.answers.set(answer.stepId, answer);
-  const outcome = useSecond ? 'the first is empty, so the second is used' : 'the first is used';
-  found.problems.push({
-    code: 'duplicate-label',
-    cell,
-    message: `duplicate label "${answer.stepId}" at ${fullAddress(first.sheet, first.labelCell)} and ${cell}: ${outcome}`,
-  });
+  const note = msg('problem.duplicateLabel', { step: answer.stepId, first: fullAddress(first.sheet, first.labelCell), second: cell, secondUsed: useSecond });
+  found.problems.push(ingestProblem('duplicate-label', note, cell));
 }
 
 /** The first row holding both a step/id heading and a value heading (preferring "your value"). */

@@ -6,7 +6,8 @@
 import * as XLSX from 'xlsx';
 import { assertNever } from '../engine/expr.js';
 import type { ParsedValue } from './values.js';
-import { numericCellValue, parseValue } from './values.js';
+import { numericCellValue, parseValue, unreadable } from './values.js';
+import { msg, type Message } from '../i18n/index.js';
 
 /** The part of SheetJS's number-format library used here (its typings declare it `any`). */
 interface FormatLibrary {
@@ -16,7 +17,7 @@ interface FormatLibrary {
 
 const formats: FormatLibrary = XLSX.SSF;
 
-export const FORMULA_WITHOUT_VALUE = 'formula without a saved value: open the file, recalculate and save';
+export const FORMULA_WITHOUT_VALUE = msg('value.formulaWithoutValue');
 
 /** The text of a text cell, trimmed (and without the BOM a CSV's first cell may carry); else null. */
 export function cellText(cell: XLSX.CellObject | undefined): string | null {
@@ -35,7 +36,7 @@ export function cellPlainText(cell: XLSX.CellObject | undefined): string | null 
 export function readCellValue(cell: XLSX.CellObject | undefined): ParsedValue {
   if (!cell) return { kind: 'empty' };
   if (cell.f !== undefined && cell.v === undefined) {
-    return { kind: 'unreadable', raw: `=${cell.f}`.slice(0, 100), reason: FORMULA_WITHOUT_VALUE };
+    return unreadable(`=${cell.f}`.slice(0, 100), FORMULA_WITHOUT_VALUE);
   }
   const shown = typeof cell.w === 'string' ? cell.w : undefined;
   switch (cell.t) {
@@ -46,11 +47,11 @@ export function readCellValue(cell: XLSX.CellObject | undefined): ParsedValue {
     case 'n':
       return numberCell(cell.v, formatOf(cell.z), shown);
     case 'b':
-      return { kind: 'unreadable', raw: shown ?? String(cell.v), reason: 'TRUE/FALSE, not a number' };
+      return unreadable(shown ?? String(cell.v), msg('value.boolean'));
     case 'e':
-      return { kind: 'unreadable', raw: shown ?? '#ERROR', reason: `the cell shows an error (${shown ?? '#ERROR'})` };
+      return unreadable(shown ?? '#ERROR', msg('value.cellError', { shown: shown ?? '#ERROR' }));
     case 'd':
-      return { kind: 'unreadable', raw: shown ?? String(cell.v), reason: dateReason(shown) };
+      return unreadable(shown ?? String(cell.v), dateReason(shown));
     default:
       return assertNever(cell.t);
   }
@@ -59,13 +60,12 @@ export function readCellValue(cell: XLSX.CellObject | undefined): ParsedValue {
 function numberCell(value: unknown, format: string | undefined, shown: string | undefined): ParsedValue {
   if (typeof value !== 'number') return { kind: 'empty' };
   if (format !== undefined && isDate(format)) {
-    return { kind: 'unreadable', raw: shown ?? String(value), reason: dateReason(shown) };
+    return unreadable(shown ?? String(value), dateReason(shown));
   }
   return numericCellValue(value, format, shown);
 }
 
-const dateReason = (shown: string | undefined): string =>
-  `shown as a date${shown ? ` (${shown})` : ''}: format the cell as a number and type the value again`;
+const dateReason = (shown: string | undefined): Message => msg('value.date', { shown: shown ?? null });
 
 function formatOf(format: XLSX.NumberFormat | undefined): string | undefined {
   if (typeof format === 'string') return format;

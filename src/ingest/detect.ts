@@ -1,3 +1,4 @@
+import { msg, type Message } from '../i18n/index.js';
 import type { SpreadsheetFormat } from './types.js';
 
 /**
@@ -12,31 +13,31 @@ export type Container =
   | { readonly kind: 'cfb' }
   /** Perhaps csv: decided once decoded. */
   | { readonly kind: 'text' }
-  | { readonly kind: 'foreign'; readonly looksLike: string };
+  | { readonly kind: 'foreign'; readonly looksLike: Message };
 
 interface Signature {
   readonly bytes: readonly number[];
   readonly offset?: number;
-  readonly looksLike: string;
+  readonly looksLike: Message;
 }
 
 const ascii = (text: string): number[] => [...text].map((ch) => ch.charCodeAt(0));
 
 /** Files students hand in by mistake, named so the message can say what was handed in. */
 const FOREIGN: readonly Signature[] = [
-  { bytes: [0x89, ...ascii('PNG')], looksLike: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], looksLike: 'a JPEG image' },
-  { bytes: ascii('GIF8'), looksLike: 'a GIF image' },
-  { bytes: ascii('ftyp'), offset: 4, looksLike: 'a photo or video (HEIC/MP4)' },
-  { bytes: ascii('WEBP'), offset: 8, looksLike: 'a WebP image' },
-  { bytes: ascii('II*\0'), looksLike: 'a TIFF image' },
-  { bytes: ascii('MM\0*'), looksLike: 'a TIFF image' },
-  { bytes: ascii('%PDF'), looksLike: 'a PDF' },
-  { bytes: ascii('Rar!'), looksLike: 'a RAR archive' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], looksLike: 'a 7-Zip archive' },
-  { bytes: [0x1f, 0x8b], looksLike: 'a gzip archive' },
-  { bytes: ascii('{\\rtf'), looksLike: 'an RTF document' },
-  { bytes: [0x7f, ...ascii('ELF')], looksLike: 'a program' },
+  { bytes: [0x89, ...ascii('PNG')], looksLike: msg('fileKind.png') },
+  { bytes: [0xff, 0xd8, 0xff], looksLike: msg('fileKind.jpeg') },
+  { bytes: ascii('GIF8'), looksLike: msg('fileKind.gif') },
+  { bytes: ascii('ftyp'), offset: 4, looksLike: msg('fileKind.heic') },
+  { bytes: ascii('WEBP'), offset: 8, looksLike: msg('fileKind.webp') },
+  { bytes: ascii('II*\0'), looksLike: msg('fileKind.tiff') },
+  { bytes: ascii('MM\0*'), looksLike: msg('fileKind.tiff') },
+  { bytes: ascii('%PDF'), looksLike: msg('fileKind.pdf') },
+  { bytes: ascii('Rar!'), looksLike: msg('fileKind.rar') },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], looksLike: msg('fileKind.7z') },
+  { bytes: [0x1f, 0x8b], looksLike: msg('fileKind.gzip') },
+  { bytes: ascii('{\\rtf'), looksLike: msg('fileKind.rtf') },
+  { bytes: [0x7f, ...ascii('ELF')], looksLike: msg('fileKind.program') },
 ];
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];

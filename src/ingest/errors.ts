@@ -1,3 +1,5 @@
+import { english, type Message } from '../i18n/index.js';
+
 /** Why a whole file could not be read. Each has one message a student can act on. */
 export type IngestFailure =
   | 'empty'
@@ -18,8 +20,10 @@ export class IngestError extends Error {
     /** The path or name as given to `readSubmission`. */
     readonly file: string,
     readonly reason: IngestFailure,
-    /** The message without the file name, e.g. "empty file". */
-    readonly detail: string,
+    /** The message without the file name (`ingest.empty`: "empty file"), to say in any language. */
+    readonly note: Message,
+    /** The note in English. */
+    readonly detail: string = english(note),
   ) {
     super(`${file}: ${detail}`);
   }

@@ -3,6 +3,8 @@
  */
 import * as XLSX from 'xlsx';
 import type { IngestLimits } from './limits.js';
+import { msg } from '../i18n/index.js';
+import { ingestProblem } from './problems.js';
 import type { IngestProblem } from './types.js';
 
 export interface GridCell {
@@ -37,8 +39,7 @@ export function readGrid(
   const problems: IngestProblem[] = [];
   const names = workbook.SheetNames;
   if (names.length > limits.maxSheets) {
-    const message = `only the first ${limits.maxSheets} of ${names.length} sheets were read`;
-    problems.push({ code: 'too-many-sheets', message });
+    problems.push(ingestProblem('too-many-sheets', msg('problem.tooManySheets', { read: limits.maxSheets, sheets: names.length })));
   }
   let budget = limits.maxCells;
   const sheets: SheetGrid[] = [];
@@ -49,11 +50,10 @@ export function readGrid(
     budget -= cells.length;
     sheets.push(sheetGrid(name, sheet, cells));
     if (rowsCut(sheet, limits.maxRows)) {
-      const message = `only the first ${limits.maxRows} rows of sheet "${name}" were read`;
-      problems.push({ code: 'too-many-rows', message });
+      problems.push(ingestProblem('too-many-rows', msg('problem.tooManyRows', { rows: limits.maxRows, sheet: name })));
     }
     if (cut) {
-      problems.push({ code: 'too-many-cells', message: `only the first ${limits.maxCells} cells were read` });
+      problems.push(ingestProblem('too-many-cells', msg('problem.tooManyCells', { cells: limits.maxCells })));
       break;
     }
   }

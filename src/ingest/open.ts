@@ -6,7 +6,9 @@
  */
 import type * as XLSX from 'xlsx';
 import { assertNever } from '../engine/expr.js';
+import { msg, type Message } from '../i18n/index.js';
 import { inspectCfb } from './cfb.js';
+import { ingestProblem } from './problems.js';
 import type { Container } from './detect.js';
 import { detectContainer, formatFromName } from './detect.js';
 import { IngestError } from './errors.js';
@@ -30,13 +32,12 @@ interface Prepared {
   readonly problems: readonly IngestProblem[];
 }
 
-const PASSWORD = 'password-protected: remove the password and save again';
+const PASSWORD = msg('ingest.passwordProtected');
 
 export function openWorkbook(bytes: Uint8Array, file: string, limits: IngestLimits): OpenedWorkbook {
-  if (bytes.length === 0) throw new IngestError(file, 'empty', 'empty file');
+  if (bytes.length === 0) throw new IngestError(file, 'empty', msg('ingest.empty'));
   if (bytes.length > limits.maxFileBytes) {
-    const sizes = `${formatBytes(bytes.length)}; the limit is ${formatBytes(limits.maxFileBytes)}`;
-    throw new IngestError(file, 'too-large', `too large (${sizes})`);
+    throw new IngestError(file, 'too-large', msg('ingest.tooLarge', { size: formatBytes(bytes.length), limit: formatBytes(limits.maxFileBytes) }));
   }
   const prepared = prepare(detectContainer(bytes), bytes, file, limits);
   const reading = readWorkbook(prepared.source, limits);
@@ -77,17 +78,17 @@ function zipFormat(bytes: Uint8Array, file: string, limits: IngestLimits): Sprea
   }
   if (zip.names.some((name) => /^xl\/[^/]*workbook[^/]*\.xml$/i.test(name))) return 'xlsx';
   if (zip.names.some((name) => /^xl\/[^/]*workbook[^/]*\.bin$/i.test(name))) {
-    throw new IngestError(file, 'not-a-spreadsheet', 'an .xlsb workbook, which is not read: save it as .xlsx');
+    throw new IngestError(file, 'not-a-spreadsheet', msg('ingest.xlsb'));
   }
   throw notASpreadsheet(file, zipLooksLike(zip.names, mimetype));
 }
 
-function zipLooksLike(names: readonly string[], mimetype: string): string {
-  if (names.includes('word/document.xml')) return 'a Word document';
-  if (names.includes('ppt/presentation.xml')) return 'a PowerPoint file';
-  if (mimetype.startsWith('application/vnd.oasis.opendocument.text')) return 'a text document (odt)';
-  if (names.some((name) => name.startsWith('Index/') && name.endsWith('.iwa'))) return 'an Apple Numbers file';
-  return 'a ZIP archive';
+function zipLooksLike(names: readonly string[], mimetype: string): Message {
+  if (names.includes('word/document.xml')) return msg('fileKind.word');
+  if (names.includes('ppt/presentation.xml')) return msg('fileKind.powerpoint');
+  if (mimetype.startsWith('application/vnd.oasis.opendocument.text')) return msg('fileKind.odt');
+  if (names.some((name) => name.startsWith('Index/') && name.endsWith('.iwa'))) return msg('fileKind.numbers');
+  return msg('fileKind.zip');
 }
 
 function cfbFormat(bytes: Uint8Array, file: string): SpreadsheetFormat {
@@ -100,7 +101,7 @@ function cfbFormat(bytes: Uint8Array, file: string): SpreadsheetFormat {
     case 'foreign':
       throw notASpreadsheet(file, content.looksLike);
     case 'damaged':
-      throw new IngestError(file, 'damaged', 'damaged: the Office file structure is broken');
+      throw new IngestError(file, 'damaged', msg('ingest.damagedOffice'));
     default:
       return assertNever(content);
   }
@@ -109,22 +110,21 @@ function cfbFormat(bytes: Uint8Array, file: string): SpreadsheetFormat {
 function prepareCsv(bytes: Uint8Array, file: string, limits: IngestLimits): Prepared {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw notASpreadsheet(file, decoded.looksLike);
-  if (decoded.text.trim() === '') throw new IngestError(file, 'empty', 'empty file');
+  if (decoded.text.trim() === '') throw new IngestError(file, 'empty', msg('ingest.empty'));
   const separator = guessSeparator(decoded.text);
   const capped = capCells(decoded.text, separator, limits.maxCells);
   const problems: IngestProblem[] = capped.cut
-    ? [{ code: 'too-many-cells', message: `only the first ${limits.maxCells} cells were read` }]
+    ? [ingestProblem('too-many-cells', msg('problem.tooManyCells', { cells: limits.maxCells }))]
     : [];
   return { format: 'csv', source: { kind: 'csv', text: capped.text, separator }, problems };
 }
 
-const notASpreadsheet = (file: string, looksLike: string): IngestError =>
-  new IngestError(file, 'not-a-spreadsheet', `not a spreadsheet (looks like ${looksLike}): save your work as .xlsx`);
+const notASpreadsheet = (file: string, looksLike: Message): IngestError =>
+  new IngestError(file, 'not-a-spreadsheet', msg('ingest.notSpreadsheet', { kind: looksLike }));
 
 function nameMismatch(file: string, format: SpreadsheetFormat): IngestProblem[] {
   const named = formatFromName(file);
   if (named === null || named === format) return [];
   const extension = /\.[^./\\]+$/.exec(file)?.[0] ?? '';
-  const message = `the file is named ${extension} but is really ${format}; it was read as ${format}`;
-  return [{ code: 'format-mismatch', message }];
+  return [ingestProblem('format-mismatch', msg('problem.formatMismatch', { extension, format }))];
 }

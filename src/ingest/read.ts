@@ -1,6 +1,7 @@
 /**
  * A student's spreadsheet -> their answers, step by step.
  */
+import { msg } from '../i18n/index.js';
 import { findAnswers } from './answers.js';
 import { IngestError, isIngestError } from './errors.js';
 import { readGrid } from './grid.js';
@@ -44,6 +45,6 @@ export function readSubmission(
     if (isIngestError(error)) throw error;
     // A library failing on a hostile file: still one clear message, never a crash.
     const message = error instanceof Error ? error.message : String(error);
-    throw new IngestError(fileName, 'damaged', `damaged or not a spreadsheet (${message.slice(0, 120)})`);
+    throw new IngestError(fileName, 'damaged', msg('ingest.damaged', { detail: message.slice(0, 120) }));
   }
 }

@@ -12,6 +12,7 @@
  */
 import * as XLSX from 'xlsx';
 import { assertNever } from '../engine/expr.js';
+import { msg, type Message } from '../i18n/index.js';
 import type { IngestLimits } from './limits.js';
 
 export type WorkbookSource =
@@ -21,7 +22,7 @@ export type WorkbookSource =
 
 export type WorkbookReading =
   | { readonly ok: true; readonly workbook: XLSX.WorkBook }
-  | { readonly ok: false; readonly reason: 'password-protected' | 'damaged'; readonly detail: string };
+  | { readonly ok: false; readonly reason: 'password-protected' | 'damaged'; readonly detail: Message };
 
 export function readWorkbook(source: WorkbookSource, limits: IngestLimits): WorkbookReading {
   const common: XLSX.ParsingOptions = {
@@ -59,7 +60,7 @@ export function readWorkbook(source: WorkbookSource, limits: IngestLimits): Work
 function failure(error: unknown): WorkbookReading {
   const message = error instanceof Error ? error.message : String(error);
   if (/password|encrypt/i.test(message)) {
-    return { ok: false, reason: 'password-protected', detail: 'password-protected: remove the password and save again' };
+    return { ok: false, reason: 'password-protected', detail: msg('ingest.passwordProtected') };
   }
-  return { ok: false, reason: 'damaged', detail: `damaged or not a spreadsheet (${message.slice(0, 120)})` };
+  return { ok: false, reason: 'damaged', detail: msg('ingest.damaged', { detail: message.slice(0, 120) }) };
 }

@@ -6,6 +6,8 @@ import { cellPlainText, cellText } from './cells.js';
 import type { SheetGrid } from './grid.js';
 import { cellAddress, fullAddress } from './grid.js';
 import { normaliseLabel } from './labels.js';
+import { msg } from '../i18n/index.js';
+import { ingestProblem } from './problems.js';
 import type { IngestProblem, Student } from './types.js';
 
 const ID_LABELS = new Set([
@@ -34,11 +36,7 @@ export function findStudent(
   const fromFile = studentFromFileName(fileName);
   const problems: IngestProblem[] = [];
   if (id && fromFile.id !== null && id.value !== fromFile.id) {
-    problems.push({
-      code: 'student-mismatch',
-      cell: id.cell,
-      message: `the student id at ${id.cell} is ${id.value} but the file name says ${fromFile.id}: ${id.value} is used`,
-    });
+    problems.push(ingestProblem('student-mismatch', msg('problem.studentMismatch', { cell: id.cell, id: id.value, fromFile: fromFile.id }), id.cell));
   }
   return { student: { id: id?.value ?? fromFile.id, name: name?.value ?? fromFile.name }, problems };
 }

@@ -4,18 +4,19 @@
  * and a cap on the number of cells.
  */
 import { TextDecoder } from 'node:util';
+import { msg, type Message } from '../i18n/index.js';
 
 export type TextReading =
   | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly looksLike: string };
+  | { readonly ok: false; readonly looksLike: Message };
 
 const decoder = (label: string, fatal: boolean): TextDecoder => new TextDecoder(label, { fatal, ignoreBOM: false });
 
 /** Decodes a text file, or says it is not one (binary data, a web page). */
 export function decodeText(bytes: Uint8Array): TextReading {
   const text = decode(bytes);
-  if (text === null || isBinary(text)) return { ok: false, looksLike: 'binary data of an unknown kind' };
-  if (/^\s*</.test(text)) return { ok: false, looksLike: 'a web page or XML file' };
+  if (text === null || isBinary(text)) return { ok: false, looksLike: msg('fileKind.binary') };
+  if (/^\s*</.test(text)) return { ok: false, looksLike: msg('fileKind.web') };
   return { ok: true, text };
 }
 

@@ -1,3 +1,4 @@
+import type { Said } from '../i18n/index.js';
 import type { ParsedValue } from './values.js';
 
 /** The formats read; the real one is told from the bytes, not the file name. */
@@ -32,8 +33,10 @@ export type IngestProblemCode =
 /** Something wrong that did not stop the file being read. `cell` is a full address (Sheet1!A12). */
 export interface IngestProblem {
   readonly code: IngestProblemCode;
+  /** In English; `note` (not enumerable, see i18n/note.ts) says it in any language. */
   readonly message: string;
   readonly cell?: string;
+  readonly note?: Said;
 }
 
 export interface Submission {

@@ -4,13 +4,15 @@
  * Reading is a phase of its own: "could not read" (`unreadable`) is a different outcome from
  * "wrong", and its reason is one line a student can act on. Nothing here evaluates the text.
  */
+import { english, msg, withNote, type Message, type Said } from '../i18n/index.js';
 import { decimalsOfCell } from './numfmt.js';
 
 export type ParsedValue =
   | { readonly kind: 'empty' }
   /** `decimals`: the decimals the student wrote; null where that means nothing (a fraction). */
   | { readonly kind: 'number'; readonly value: number; readonly decimals: number | null; readonly raw: string }
-  | { readonly kind: 'unreadable'; readonly raw: string; readonly reason: string };
+  /** `reason` in English; `note` (not enumerable, see i18n/note.ts) says it in any language. */
+  | { readonly kind: 'unreadable'; readonly raw: string; readonly reason: string; readonly note?: Said };
 
 /** Longer text is not a number anyone typed by hand. */
 export const MAX_VALUE_LENGTH = 100;
@@ -19,7 +21,9 @@ const MAX_EXPONENT = 300;
 
 const EMPTY: ParsedValue = { kind: 'empty' };
 
-const unreadable = (raw: string, reason: string): ParsedValue => ({ kind: 'unreadable', raw, reason });
+/** An unreadable value, its reason said in English with the message kept beside it. */
+export const unreadable = (raw: string, reason: Message): ParsedValue =>
+  withNote({ kind: 'unreadable' as const, raw, reason: english(reason) }, reason);
 
 /**
  * Reads a value as the student typed it.
@@ -38,9 +42,9 @@ export function parseValue(raw: string): ParsedValue {
   if (text.length > MAX_VALUE_LENGTH) return unreadable(raw, tooLong());
   const prefix = /^[=≈~≃∼]/.exec(text)?.[0] ?? '';
   const body = text.slice(prefix.length);
-  if (body === '') return unreadable(raw, `nothing after "${prefix}"`);
+  if (body === '') return unreadable(raw, msg('value.nothingAfter', { prefix }));
   const parsed = body.includes('/') ? readFraction(body) : readDecimal(body, true);
-  if (typeof parsed === 'string') return unreadable(raw, parsed);
+  if ('key' in parsed) return unreadable(raw, parsed);
   return { kind: 'number', value: parsed.value, decimals: parsed.decimals, raw };
 }
 
@@ -51,19 +55,19 @@ export function parseValue(raw: string): ParsedValue {
  */
 export function numericCellValue(value: number, format: string | undefined, shown: string | undefined): ParsedValue {
   const raw = shown ?? String(value);
-  if (!Number.isFinite(value)) return unreadable(raw, 'not a number');
+  if (!Number.isFinite(value)) return unreadable(raw, msg('value.notANumber'));
   return { kind: 'number', value: value + 0, decimals: decimalsOfCell(value, format), raw };
 }
 
-const tooLong = (): string => `too long (over ${MAX_VALUE_LENGTH} characters)`;
+const tooLong = (): Message => msg('value.tooLong', { max: MAX_VALUE_LENGTH });
 
 interface Reading {
   value: number;
   decimals: number | null;
 }
 
-/** A reason (string) when the text is not a number. */
-type ReadResult = Reading | string;
+/** A reason when the text is not a number. */
+type ReadResult = Reading | Message;
 
 const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁺': '+', '⁻': '-',
@@ -92,32 +96,32 @@ function readDecimal(body: string, allowPercent: boolean): ReadResult {
   const match = DECIMAL.exec(number);
   if (!match) return whyNotANumber(number);
   const [, sign = '', whole = '', separator, fraction = '', exponentText = '0'] = match;
-  if (whole === '' && fraction === '') return 'not a number';
-  if (separator === ',' && (whole === '' || fraction === '')) return 'not a number';
+  if (whole === '' && fraction === '') return msg('value.notANumber');
+  if (separator === ',' && (whole === '' || fraction === '')) return msg('value.notANumber');
   const exponent = Number(exponentText) - (percent ? 2 : 0);
-  if (Math.abs(exponent) > MAX_EXPONENT) return 'out of range';
+  if (Math.abs(exponent) > MAX_EXPONENT) return msg('value.outOfRange');
   // Through the decimal string, so 64.6% is exactly the double nearest 0.646.
   const value = Number(`${sign}${whole || '0'}.${fraction || '0'}e${exponent}`);
-  if (!Number.isFinite(value)) return 'out of range';
+  if (!Number.isFinite(value)) return msg('value.outOfRange');
   return { value: value + 0, decimals: Math.max(0, fraction.length - exponent) };
 }
 
 /** `a/b`, as students write a quotient they did not finish; the decimals mean nothing here. */
 function readFraction(body: string): ReadResult {
   const parts = body.split('/');
-  if (parts.length !== 2) return 'not a number';
+  if (parts.length !== 2) return msg('value.notANumber');
   const numerator = readDecimal(parts[0] ?? '', false);
   const denominator = readDecimal(parts[1] ?? '', false);
-  if (typeof numerator === 'string') return numerator;
-  if (typeof denominator === 'string') return denominator;
-  if (denominator.value === 0) return 'division by zero';
+  if ('key' in numerator) return numerator;
+  if ('key' in denominator) return denominator;
+  if (denominator.value === 0) return msg('value.divisionByZero');
   return { value: numerator.value / denominator.value + 0, decimals: null };
 }
 
-function whyNotANumber(text: string): string {
+function whyNotANumber(text: string): Message {
   if ((text.match(/[.,]/g)?.length ?? 0) > 1 && /^[+-]?[\d.,]+$/.test(text)) {
-    return 'write one number with a single decimal point';
+    return msg('value.severalPoints');
   }
-  if (/[A-Za-z]{1,3}\d|[A-Za-z]{2,}\(/.test(text)) return 'a formula, not a number: type the value itself';
-  return 'not a number';
+  if (/[A-Za-z]{1,3}\d|[A-Za-z]{2,}\(/.test(text)) return msg('value.formula');
+  return msg('value.notANumber');
 }

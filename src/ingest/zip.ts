@@ -9,6 +9,7 @@
  */
 import { TextDecoder } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
+import { english, msg, type Message } from '../i18n/index.js';
 import type { IngestLimits } from './limits.js';
 import { formatBytes } from './limits.js';
 
@@ -19,7 +20,7 @@ export type ZipInspection =
       /** Small text entries kept for telling formats apart (`mimetype`, `META-INF/manifest.xml`). */
       readonly texts: ReadonlyMap<string, string>;
     }
-  | { readonly ok: false; readonly reason: 'damaged' | 'too-large' | 'password-protected'; readonly detail: string };
+  | { readonly ok: false; readonly reason: 'damaged' | 'too-large' | 'password-protected'; readonly detail: Message };
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -30,9 +31,9 @@ const MAX_KEPT_TEXT = 1024 * 1024;
 class ZipProblem extends Error {
   constructor(
     readonly reason: 'damaged' | 'too-large' | 'password-protected',
-    readonly detail: string,
+    readonly detail: Message,
   ) {
-    super(detail);
+    super(english(detail));
   }
 }
 
@@ -53,7 +54,7 @@ function walk(bytes: Uint8Array, limits: IngestLimits): { names: string[]; texts
   const end = findEndOfDirectory(view);
   const count = view.getUint16(end + 8, true);
   if (count > limits.maxZipEntries) {
-    throw new ZipProblem('too-large', `too many parts (${count}; the limit is ${limits.maxZipEntries})`);
+    throw new ZipProblem('too-large', msg('ingest.zipTooManyParts', { count, limit: limits.maxZipEntries }));
   }
   const names: string[] = [];
   const texts = new Map<string, string>();
@@ -81,7 +82,7 @@ function findEndOfDirectory(view: DataView): number {
     need(view, i, 22);
     return i;
   }
-  throw damaged('damaged: the ZIP directory is missing (the file may be cut short)');
+  throw damaged(msg('ingest.zipDirectoryMissing'));
 }
 
 /** One entry's data, inflated within what is left of the budget. */
@@ -89,7 +90,7 @@ function inflateEntry(bytes: Uint8Array, view: DataView, offset: number, budget:
   need(view, offset, 30);
   if (view.getUint32(offset, true) !== LOCAL_HEADER) throw damaged();
   if ((view.getUint16(offset + 6, true) & 0x2041) !== 0) {
-    throw new ZipProblem('password-protected', 'password-protected: remove the password and save again');
+    throw new ZipProblem('password-protected', msg('ingest.passwordProtected'));
   }
   const method = view.getUint16(offset + 8, true);
   const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
@@ -100,7 +101,7 @@ function inflateEntry(bytes: Uint8Array, view: DataView, offset: number, budget:
     case 8:
       return inflateWithin(bytes.subarray(start), budget, limits);
     default:
-      throw damaged(`a part is compressed in a way spreadsheets do not use (method ${method})`);
+      throw damaged(msg('ingest.zipMethod', { method }));
   }
 }
 
@@ -109,7 +110,7 @@ function inflateWithin(data: Uint8Array, budget: number, limits: IngestLimits): 
     return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
   } catch (error) {
     if (error instanceof RangeError || (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ZipProblem('too-large', `too large once unpacked (over ${formatBytes(limits.maxUnzippedBytes)})`);
+      throw new ZipProblem('too-large', msg('ingest.zipTooLargeUnpacked', { limit: formatBytes(limits.maxUnzippedBytes) }));
     }
     throw damaged();
   }
@@ -119,5 +120,5 @@ function need(view: DataView, offset: number, length: number): void {
   if (offset + length > view.byteLength) throw damaged();
 }
 
-const damaged = (detail = 'damaged: the ZIP structure is broken (the file may be cut short)'): ZipProblem =>
+const damaged = (detail: Message = msg('ingest.zipBroken')): ZipProblem =>
   new ZipProblem('damaged', detail);

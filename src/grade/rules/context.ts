@@ -16,6 +16,7 @@
 import type { Lookup } from '../../engine/exact.js';
 import type { Expr } from '../../engine/expr.js';
 import type { Step } from '../../engine/graph.js';
+import type { Message } from '../../i18n/index.js';
 import { hull, type Interval } from '../../engine/interval.js';
 import { overlaps, possibleIntervals } from '../follow-through.js';
 import type { Reference } from '../reference.js';
@@ -55,7 +56,7 @@ export interface DiagnosisContext {
 /** A rewritten formula and what it says to the student when it explains their value. */
 export interface Alternative {
   readonly expr: Expr;
-  readonly message: string;
+  readonly message: Message;
 }
 
 const distance = (a: Interval, b: Interval): number => Math.max(0, a.lo - b.hi, b.lo - a.hi);
@@ -73,7 +74,7 @@ const explainsApart = (ctx: DiagnosisContext, candidate: Interval, right: readon
   overlaps(candidate, ctx.claimed) && standsApart(ctx, candidate, right);
 
 /** The message of the first alternative that explains the written value, or null. */
-export function firstExplaining(ctx: DiagnosisContext, alternatives: readonly Alternative[]): string | null {
+export function firstExplaining(ctx: DiagnosisContext, alternatives: readonly Alternative[]): Message | null {
   for (const alternative of alternatives) {
     for (const source of ctx.sources) {
       const values = possibleIntervals(alternative.expr, source.lookup);

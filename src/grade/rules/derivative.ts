@@ -6,6 +6,7 @@
  */
 import { mul, num, ref, sigmoid, sq, sub, tanh, type Expr } from '../../engine/expr.js';
 import type { Graph } from '../../engine/graph.js';
+import { msg, type Message } from '../../i18n/index.js';
 import type { Alternative, DiagnosisContext } from './context.js';
 
 interface Factors {
@@ -51,15 +52,15 @@ export function derivativeAlternatives(ctx: DiagnosisContext): Alternative[] {
   const factors = findFactors(expr.args);
   if (factors === null) return [];
   const rest = expr.args.filter((_, k) => !factors.positions.includes(k));
-  const withFactors = (replacement: Expr[], message: string): Alternative => ({ expr: mul(...rest, ...replacement), message });
-  const alternatives = [withFactors([], "the activation's derivative factor is missing")];
+  const withFactors = (replacement: Expr[], message: Message): Alternative => ({ expr: mul(...rest, ...replacement), message });
+  const alternatives = [withFactors([], msg('diagnosis.derivative.missing'))];
   if (factors.activation === 'relu') return alternatives;
   const { activation, at } = factors;
   const pre = preActivationOf(ctx.reference.graph, at);
   const f = activation === 'sigmoid' ? sigmoid : tanh;
-  const right = activation === 'sigmoid' ? `${at}·(1 − ${at})` : `1 − ${at}²`;
-  if (pre !== null) alternatives.push(withFactors(derivativeAt(activation, ref(pre)), `the derivative was taken at the pre-activation ${pre}; it is ${right}, at the output`));
-  alternatives.push(withFactors(derivativeAt(activation, f(ref(at))), `the activation was applied to ${at} again before taking the derivative; it is ${right}`));
-  alternatives.push(withFactors([ref(at)], `the activation's output was used in place of its derivative, ${right}`));
+  const derivative = activation === 'sigmoid' ? `${at}·(1 − ${at})` : `1 − ${at}²`;
+  if (pre !== null) alternatives.push(withFactors(derivativeAt(activation, ref(pre)), msg('diagnosis.derivative.atPreActivation', { pre, derivative })));
+  alternatives.push(withFactors(derivativeAt(activation, f(ref(at))), msg('diagnosis.derivative.appliedTwice', { output: at, derivative })));
+  alternatives.push(withFactors([ref(at)], msg('diagnosis.derivative.outputInstead', { derivative })));
   return alternatives;
 }

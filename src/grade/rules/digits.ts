@@ -10,6 +10,7 @@
  * compared as integers in units of the last decimal written.
  */
 import type { Interval } from '../../engine/interval.js';
+import { msg, type Message } from '../../i18n/index.js';
 import { overlaps } from '../follow-through.js';
 import { standsApart, type DiagnosisContext } from './context.js';
 
@@ -24,16 +25,16 @@ function roundedRight(ctx: DiagnosisContext, decimals: number): number[] {
   return [...new Set(all)];
 }
 
-export function roundingMessage(ctx: DiagnosisContext): string | null {
+export function roundingMessage(ctx: DiagnosisContext): Message | null {
   const decimals = ctx.written.decimals;
   if (decimals === null) return null;
   const written = writtenUnits(ctx, decimals);
   const required = ctx.grading.decimals;
   const fewer = decimals < required;
-  if (fewer && roundedRight(ctx, decimals).includes(written)) return `right, but written with too few decimals: give ${required}`;
+  if (fewer && roundedRight(ctx, decimals).includes(written)) return msg('diagnosis.rounding.tooFewDecimals', { required });
   for (const right of ctx.rightValues) {
     if (truncUnits(right, decimals) === written) {
-      return fewer ? `right, but cut off after ${decimals} decimals: give ${required}, rounded` : 'right, but the last digit was cut off instead of rounded';
+      return fewer ? msg('diagnosis.rounding.cutOffEarly', { decimals, required }) : msg('diagnosis.rounding.lastDigitCut');
     }
   }
   return null;
@@ -55,16 +56,11 @@ function slipOf(written: string, right: string, decimals: number): Slip | null {
   return swapped ? { kind: 'swap' } : null;
 }
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
-const PLACES = ['units', 'tens', 'hundreds', 'thousands'];
-
-function slipMessage(slip: Slip): string {
-  if (slip.kind === 'swap') return 'two neighbouring digits are swapped: check the order of the digits';
-  const place = slip.power < 0 ? `${ORDINALS[-slip.power - 1] ?? 'a'} decimal` : `${PLACES[slip.power] ?? 'a leading'} digit`;
-  return `one digit is wrong (the ${place}): check how it was computed or copied`;
+function slipMessage(slip: Slip): Message {
+  return slip.kind === 'swap' ? msg('diagnosis.digitSlip.swapped') : msg('diagnosis.digitSlip.oneDigit', { power: slip.power });
 }
 
-export function digitSlipMessage(ctx: DiagnosisContext): string | null {
+export function digitSlipMessage(ctx: DiagnosisContext): Message | null {
   const decimals = ctx.written.decimals;
   if (decimals === null) return null;
   const written = writtenUnits(ctx, decimals);
@@ -91,7 +87,7 @@ function unshifted(ctx: DiagnosisContext, k: number): Interval {
   return { lo: centre - half / 10 ** k - half, hi: centre + half / 10 ** k + half };
 }
 
-export function decimalShiftMessage(ctx: DiagnosisContext): string | null {
+export function decimalShiftMessage(ctx: DiagnosisContext): Message | null {
   // Two significant digits at least, as for digit slips.
   if (Math.abs(ctx.written.value) < 10 * ctx.unit) return null;
   for (const k of SHIFTS) {
@@ -100,7 +96,7 @@ export function decimalShiftMessage(ctx: DiagnosisContext): string | null {
     if (Math.abs(before.lo + before.hi) / 2 < 10 * (before.hi - before.lo) / 2) continue;
     for (const source of ctx.sources) {
       const explained = source.right.some((iv) => overlaps(iv, before));
-      if (explained && standsApart(ctx, ctx.claimed, source.right)) return `off by a factor of ${10 ** Math.abs(k)}: check the decimal point`;
+      if (explained && standsApart(ctx, ctx.claimed, source.right)) return msg('diagnosis.decimalShift', { factor: 10 ** Math.abs(k) });
     }
   }
   return null;

@@ -20,6 +20,7 @@
  *                            explains the most, so it comes last.
  */
 import { assertNever } from '../../engine/expr.js';
+import type { Message } from '../../i18n/index.js';
 import type { DiagnosisCode } from '../../rubric/schema.js';
 import { firstExplaining, type DiagnosisContext } from './context.js';
 import { derivativeAlternatives } from './derivative.js';
@@ -48,7 +49,7 @@ export const RULE_ORDER: readonly DiagnosisCode[] = [
 ];
 
 /** The message for the student when the rule for `code` explains the value, else null. */
-export function applyRule(code: DiagnosisCode, ctx: DiagnosisContext): string | null {
+export function applyRule(code: DiagnosisCode, ctx: DiagnosisContext): Message | null {
   switch (code) {
     case 'rounding':
       return roundingMessage(ctx);

@@ -8,6 +8,7 @@
  */
 import { param, paramsOf, ref, refsOf, substitute, type Expr } from '../../engine/expr.js';
 import { LEARNING_RATE } from '../../engine/graph.js';
+import { msg } from '../../i18n/index.js';
 import type { Alternative, DiagnosisContext } from './context.js';
 
 const INDEXED = /^(.*?)(\d+)$/;
@@ -49,7 +50,7 @@ export function neighbourAlternatives(ctx: DiagnosisContext): Alternative[] {
       const replacement = leaf.as(other);
       if (replacement === null) continue;
       const rewritten = substitute(expr, (node) => (sameLeaf(node, leaf.node) ? replacement : undefined));
-      alternatives.push({ expr: rewritten, message: `a neighbouring value was used: ${other} in place of ${leaf.name}` });
+      alternatives.push({ expr: rewritten, message: msg('diagnosis.wrongInput', { used: other, right: leaf.name }) });
     }
   }
   return alternatives;

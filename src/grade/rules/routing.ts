@@ -4,10 +4,11 @@
  * to every element. Average pooling scales it by 1/size; the alternative forgets the factor.
  */
 import { argmaxIs, nodesOf, num, substitute, type Expr } from '../../engine/expr.js';
+import { msg } from '../../i18n/index.js';
 import type { Alternative, DiagnosisContext } from './context.js';
 
-const MAX_WRONG = 'the max-pool delta went to the wrong element of its window: it goes only to the element that was the maximum';
-const MAX_BOTH = 'the max-pool delta went to every element of its window: it goes only to the element that was the maximum';
+const MAX_WRONG = msg('diagnosis.routing.maxWrongElement');
+const MAX_BOTH = msg('diagnosis.routing.maxEveryElement');
 
 const replacing = (expr: Expr, target: Expr, replacement: Expr): Expr =>
   substitute(expr, (node) => (node === target ? replacement : undefined));
@@ -23,7 +24,7 @@ export function routingAlternatives(ctx: DiagnosisContext): Alternative[] {
       alternatives.push({ expr: replacing(expr, node, num(1)), message: MAX_BOTH });
     }
     if (node.op === 'div' && node.left.op === 'const' && node.left.value === 1 && node.right.op === 'const') {
-      const message = `the average-pool factor 1/${node.right.value} is missing: each element of the window gets 1/${node.right.value} of the delta`;
+      const message = msg('diagnosis.routing.averageFactor', { size: node.right.value });
       alternatives.push({ expr: replacing(expr, node, num(1)), message });
     }
   }

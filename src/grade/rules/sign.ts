@@ -4,15 +4,16 @@
  */
 import { add, neg, nodesOf, refsOf, substitute, type Expr } from '../../engine/expr.js';
 import type { StepKind } from '../../engine/graph.js';
+import { msg, type Message } from '../../i18n/index.js';
 import type { Alternative, DiagnosisContext } from './context.js';
 
 /** `out − target`: a difference of a step and a given value, as the loss's derivative is written. */
 const isOutMinusTarget = (node: Expr): boolean => node.op === 'sub' && node.left.op === 'ref' && node.right.op === 'param';
 
-function wholeMessage(expr: Expr, kind: StepKind): string {
-  if (nodesOf(expr).some(isOutMinusTarget)) return 'the sign is flipped: check out − target (not target − out)';
-  if (kind === 'coef') return 'the sign is flipped: check the sign of each delta and weight this one is built from';
-  return 'the sign is flipped';
+function wholeMessage(expr: Expr, kind: StepKind): Message {
+  if (nodesOf(expr).some(isOutMinusTarget)) return msg('diagnosis.sign.outMinusTarget');
+  if (kind === 'coef') return msg('diagnosis.sign.delta');
+  return msg('diagnosis.sign.value');
 }
 
 export function signAlternatives(ctx: DiagnosisContext): Alternative[] {
@@ -23,10 +24,9 @@ export function signAlternatives(ctx: DiagnosisContext): Alternative[] {
     if (node.op !== 'add' || node.args.length < 2) continue;
     node.args.forEach((term, k) => {
       const flipped = add(...node.args.map((arg, j) => (j === k ? neg(arg) : arg)));
-      const named = refsOf(term).join(' · ') || 'a given value';
       alternatives.push({
         expr: substitute(expr, (n) => (n === node ? flipped : undefined)),
-        message: `one term has the wrong sign: check the term with ${named}`,
+        message: msg('diagnosis.sign.oneTerm', { names: refsOf(term) }),
       });
     });
   }

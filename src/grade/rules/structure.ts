@@ -3,6 +3,7 @@
  * or with every conv layer's kernel reversed the other way. The formulas come from graphs built
  * once per rubric (`Reference.variants`), so these rules only look them up.
  */
+import { msg, type Message } from '../../i18n/index.js';
 import type { Rubric } from '../../rubric/schema.js';
 import type { Alternative, DiagnosisContext } from './context.js';
 
@@ -11,8 +12,8 @@ export function conventionAlternatives(ctx: DiagnosisContext): Alternative[] {
   if (expr === undefined) return [];
   const message =
     ctx.reference.graph.convention === 'updated-weights'
-      ? 'computed through the weights before their update; this course uses the updated weights'
-      : 'computed through the updated weights; this course uses the weights before their update';
+      ? msg('diagnosis.convention.usedWeightsBefore')
+      : msg('diagnosis.convention.usedUpdatedWeights');
   return [{ expr, message }];
 }
 
@@ -31,8 +32,8 @@ function rubricFlip(rubric: Rubric, layerName: string): boolean | null {
   return flips.size === 1 ? [...flips][0]! : null;
 }
 
-function flipMessage(flip: boolean | null): string {
-  if (flip === true) return 'computed with the kernel as written (cross-correlation); this course uses true convolution, with the kernel reversed';
-  if (flip === false) return 'computed with the kernel reversed (true convolution); this course uses cross-correlation, with the kernel as written';
-  return 'a kernel was applied the wrong way round: check which layers reverse their kernel';
+function flipMessage(flip: boolean | null): Message {
+  if (flip === true) return msg('diagnosis.flip.notReversed');
+  if (flip === false) return msg('diagnosis.flip.reversed');
+  return msg('diagnosis.flip.someLayer');
 }

@@ -4,12 +4,13 @@
  */
 import { add, mul, num, param, substitute, type Expr } from '../../engine/expr.js';
 import { LEARNING_RATE } from '../../engine/graph.js';
+import { msg } from '../../i18n/index.js';
 import type { Alternative, DiagnosisContext } from './context.js';
 
 export function directionAlternatives(ctx: DiagnosisContext): Alternative[] {
   const { expr, kind } = ctx.step;
   if (kind !== 'update' || expr.op !== 'sub') return [];
-  return [{ expr: add(expr.left, expr.right), message: 'the gradient was added; an update subtracts it: p − α·gradient' }];
+  return [{ expr: add(expr.left, expr.right), message: msg('diagnosis.updateDirection') }];
 }
 
 export function learningRateAlternatives(ctx: DiagnosisContext): Alternative[] {
@@ -17,7 +18,7 @@ export function learningRateAlternatives(ctx: DiagnosisContext): Alternative[] {
   if (kind !== 'update') return [];
   const replaced = (by: Expr) => substitute(expr, (node) => (node.op === 'param' && node.name === LEARNING_RATE ? by : undefined));
   return [
-    { expr: replaced(num(1)), message: `the learning rate ${LEARNING_RATE} is missing from the update` },
-    { expr: replaced(mul(param(LEARNING_RATE), param(LEARNING_RATE))), message: `the learning rate ${LEARNING_RATE} was applied twice` },
+    { expr: replaced(num(1)), message: msg('diagnosis.learningRate.missing', { rate: LEARNING_RATE }) },
+    { expr: replaced(mul(param(LEARNING_RATE), param(LEARNING_RATE))), message: msg('diagnosis.learningRate.twice', { rate: LEARNING_RATE }) },
   ];
 }
