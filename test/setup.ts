@@ -6,3 +6,6 @@ import fc from 'fast-check';
 // cases. FC_SEED replays a reported failure anywhere.
 const pinned = process.env.FC_SEED ?? (process.env.CI ? '20261130' : undefined);
 fc.configureGlobal({ endOnFailure: true, ...(pinned !== undefined ? { seed: Number(pinned) } : {}) });
+
+// Tests speak English unless they ask for another language: the machine's locale must not choose it.
+for (const variable of ['LC_ALL', 'LC_MESSAGES', 'LANG']) delete process.env[variable];

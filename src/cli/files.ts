@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { msg } from '../i18n/index.js';
 import { UsageError } from './io.js';
 
 export const SPREADSHEET_EXTENSIONS = new Set(['.xlsx', '.xls', '.ods', '.csv']);
@@ -9,15 +10,14 @@ export const SPREADSHEET_EXTENSIONS = new Set(['.xlsx', '.xls', '.ods', '.csv'])
 const isSpreadsheet = (name: string) =>
   SPREADSHEET_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.') && !name.startsWith('~$');
 
-export const noSpreadsheets = (inputs: readonly string[]): UsageError =>
-  new UsageError(`no spreadsheets (.xlsx, .xls, .ods, .csv) in ${inputs.join(', ')}`);
+export const noSpreadsheets = (inputs: readonly string[]): UsageError => new UsageError(msg('cli.noSpreadsheets', { inputs }));
 
 /** Every spreadsheet named or found below the named folders, sorted, each once. */
 export async function collectSpreadsheets(paths: readonly string[]): Promise<string[]> {
   const found = new Set<string>();
   for (const path of paths) {
     const info = await stat(path).catch(() => {
-      throw new UsageError(`${path}: no such file or folder`);
+      throw new UsageError(msg('cli.noSuchPath', { path }));
     });
     if (info.isDirectory()) for (const file of await walk(path)) found.add(file);
     else found.add(path);

@@ -1,5 +1,6 @@
 /** What a command may do to the outside world; tests pass their own. */
 import { readFile } from 'node:fs/promises';
+import { english, type Said } from '../i18n/index.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -7,6 +8,8 @@ export interface Io {
   readonly readText: (path: string) => Promise<string>;
   /** Whether stdout is a terminal (colors, progress bars). */
   readonly isTTY: boolean;
+  /** The environment's variables (the locale); `process.env` when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export const processIo: Io = {
@@ -16,11 +19,11 @@ export const processIo: Io = {
   isTTY: process.stdout.isTTY === true,
 };
 
-/** A failure to tell the user in one line, with the exit code it ends in. */
+/** A failure to tell the user in one line, with the exit code it ends in; `message` is in English, `note` says it in any language. */
 export class UsageError extends Error {
   readonly code = 'USAGE' as const;
-  constructor(message: string) {
-    super(message);
+  constructor(readonly note: Said | string) {
+    super(english(note));
     this.name = 'UsageError';
   }
 }

@@ -1,5 +1,6 @@
 /** The command line: parses argv, runs a command, prints problems, returns the exit code. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createSay, LANGUAGES, msg, parseLanguage, type Language } from '../i18n/index.js';
 import { isRubricError } from '../rubric/problems.js';
 import { CONVENTIONS, type Convention } from '../rubric/schema.js';
 import { EXIT, isUsageError, processIo, type Io } from './io.js';
@@ -9,8 +10,10 @@ import { batchCommand } from './batch/run.js';
 import { checkCommand, gradeCommand } from './grade.js';
 import { gradescopeCommand } from './gradescope.js';
 import { templateCommand } from './template.js';
+import { failureLanguage } from './voice.js';
 
 interface GradeOptions {
+  lang?: Language;
   json?: string;
   out?: string;
   force?: boolean;
@@ -26,6 +29,16 @@ function parseCount(text: string): number {
   return n;
 }
 
+function parseLang(text: string): Language {
+  const language = parseLanguage(text);
+  if (language === null) throw new InvalidArgumentError(`choose ${LANGUAGES.join(' or ')}`);
+  return language;
+}
+
+/** `--lang`, on every command. */
+const langOption = () =>
+  new Option('--lang <language>', `language of everything printed and written: ${LANGUAGES.join(' or ')} (default: the rubric's, else the locale's)`).argParser(parseLang);
+
 function program(io: Io, setExit: (code: number) => void): Command {
   const cli = new Command('stepmark')
     .description('Grades hand-computed neural-network homework, step by step.')
@@ -39,7 +52,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<rubric>', 'rubric file (YAML)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(REFERENCE_FORMATS).default('table'))
     .addOption(new Option('-c, --convention <convention>', 'backprop convention, overriding the rubric\'s').choices(CONVENTIONS))
-    .action(async (rubric: string, options: { format: ReferenceFormat; convention?: Convention }) => {
+    .addOption(langOption())
+    .action(async (rubric: string, options: { format: ReferenceFormat; convention?: Convention; lang?: Language }) => {
       setExit(await referenceCommand(rubric, options, io));
     });
   cli
@@ -48,7 +62,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<rubric>', 'rubric file (YAML)')
     .requiredOption('-o, --output <file.xlsx|file.ods>', 'where to write the template (.xlsx or .ods)')
     .option('--force', 'replace the output file if it exists')
-    .action(async (rubric: string, options: { output: string; force?: boolean }) => {
+    .addOption(langOption())
+    .action(async (rubric: string, options: { output: string; force?: boolean; lang?: Language }) => {
       setExit(await templateCommand(rubric, options, io));
     });
 
@@ -64,9 +79,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--roster <file.csv>', 'with --out: the class list, to find who handed in nothing')
     .option('--date <YYYY-MM-DD>', 'with --out: the date printed on reports (default: SOURCE_DATE_EPOCH or today)')
     .option('--no-pdf', 'with --out: gradebooks only, no per-student PDFs')
+    .addOption(langOption())
     .action(async (rubric: string, submissions: string[], options: GradeOptions) => {
       const { json, out, ...batch } = options;
-      if (out === undefined) setExit(await gradeCommand(rubric, submissions, { json }, io));
+      if (out === undefined) setExit(await gradeCommand(rubric, submissions, { json, ...(options.lang ? { lang: options.lang } : {}) }, io));
       else setExit(await batchCommand(rubric, submissions, { out, ...batch }, io));
     });
 
@@ -76,8 +92,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<rubric>', 'rubric file (YAML)')
     .argument('<file>', 'your spreadsheet')
     .option('--pdf [file.pdf]', 'also write your report as a PDF (default: in reports/)')
-    .action(async (rubric: string, file: string, options: { pdf?: string | boolean }) => {
-      setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false }, io));
+    .addOption(langOption())
+    .action(async (rubric: string, file: string, options: { pdf?: string | boolean; lang?: Language }) => {
+      setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false, ...(options.lang ? { lang: options.lang } : {}) }, io));
     });
   cli
     .command('gradescope')
@@ -85,7 +102,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<rubric>', 'rubric file (YAML)')
     .option('--submission <folder>', 'where the submitted files are', '/autograder/submission')
     .option('--results <file>', 'where to write results.json', '/autograder/results/results.json')
-    .action(async (rubric: string, options: { submission: string; results: string }) => {
+    .addOption(langOption())
+    .action(async (rubric: string, options: { submission: string; results: string; lang?: Language }) => {
       setExit(await gradescopeCommand(rubric, options, io));
     });
   return cli;
@@ -101,21 +119,26 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     await cli.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return report(error, io);
+    return report(error, io, argv);
   }
 }
 
-function report(error: unknown, io: Io): number {
+function report(error: unknown, io: Io, argv: readonly string[]): number {
+  const say = createSay(failureLanguage(argv, io) ?? 'en');
   if (error instanceof CommanderError) {
     // Commander has printed its own message; help and version are not failures.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (isRubricError(error) || isUsageError(error)) {
+  if (isUsageError(error)) {
+    io.stderr(`stepmark: ${say(error.note)}\n`);
+    return EXIT.usage;
+  }
+  if (isRubricError(error)) {
     io.stderr(`stepmark: ${error.message}\n`);
     return EXIT.usage;
   }
   const detail = process.env['STEPMARK_DEBUG'] && error instanceof Error ? `\n${error.stack}` : '';
-  io.stderr(`stepmark: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n` +
-    'Please report it with the command you ran (set STEPMARK_DEBUG=1 for details).\n');
+  io.stderr(`stepmark: ${say(msg('cli.internalError', { message: error instanceof Error ? error.message : String(error) }))}${detail}\n` +
+    `${say(msg('cli.reportBug'))}\n`);
   return EXIT.internal;
 }

@@ -4,6 +4,8 @@ import pc from 'picocolors';
 import type { Lookup } from '../engine/exact.js';
 import type { Graph } from '../engine/graph.js';
 import { formatNumber, renderSubstituted, renderSymbolic } from '../engine/text.js';
+import { english, msg, type Say } from '../i18n/index.js';
+import { sectionHeading } from '../report/sections.js';
 
 export const REFERENCE_FORMATS = ['table', 'csv', 'json'] as const;
 export type ReferenceFormat = (typeof REFERENCE_FORMATS)[number];
@@ -18,19 +20,20 @@ export function referenceJson(graph: Graph, values: ReadonlyMap<string, number>)
   return `${JSON.stringify(record, null, 2)}\n`;
 }
 
-export function referenceCsv(graph: Graph, values: ReadonlyMap<string, number>): string {
-  const rows = graph.steps.map((step) => [step.id, step.layer, step.phase, values.get(step.id)!, renderSymbolic(step.expr), step.description]);
+export function referenceCsv(graph: Graph, values: ReadonlyMap<string, number>, say: Say = english): string {
+  const rows = graph.steps.map((step) => [step.id, step.layer, step.phase, values.get(step.id)!, renderSymbolic(step.expr), say(step.description)]);
   return stringify([['id', 'layer', 'phase', 'value', 'formula', 'description'], ...rows]);
 }
 
 /** Grouped by layer and phase: id, value, formula, and the formula with numbers substituted. */
-export function referenceTable(graph: Graph, values: ReadonlyMap<string, number>, color: boolean): string {
+export function referenceTable(graph: Graph, values: ReadonlyMap<string, number>, color: boolean, say: Say = english): string {
   const paint = pc.createColors(color);
   const lookup: Lookup<number> = { param: (name) => graph.params.get(name)!, ref: (id) => values.get(id)! };
   const idWidth = Math.max(...graph.steps.map((s) => s.id.length));
-  const lines = [paint.bold(graph.title), paint.dim(`rubric ${graph.rubricId} · convention ${graph.convention} · ${graph.steps.length} steps`)];
+  const convention = graph.convention === 'standard' ? msg('convention.standard') : msg('convention.updated-weights');
+  const lines = [paint.bold(graph.title), paint.dim(say(msg('reference.header', { rubric: graph.rubricId, convention, steps: graph.steps.length })))];
   for (const section of graph.sections) {
-    lines.push('', paint.bold(paint.cyan(section.id)));
+    lines.push('', paint.bold(paint.cyan(say(sectionHeading(graph, section)))));
     for (const id of section.stepIds) {
       const step = graph.byId.get(id)!;
       const value = formatNumber(values.get(id)!, 6).padStart(12);

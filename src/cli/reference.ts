@@ -1,29 +1,33 @@
 /** `stepmark reference <rubric>`: every step's exact value. */
 import { compileRubric } from '../engine/compile.js';
 import { evaluateGraph } from '../engine/evaluate.js';
+import type { Language } from '../i18n/index.js';
 import type { Convention } from '../rubric/schema.js';
 import { EXIT, type Io } from './io.js';
 import { referenceCsv, referenceJson, referenceTable, type ReferenceFormat } from './reference-format.js';
 import { readRubricText } from './rubric-file.js';
+import { commandSay } from './voice.js';
 
 export interface ReferenceOptions {
   readonly format: ReferenceFormat;
   readonly convention?: Convention;
+  readonly lang?: Language;
 }
 
 export async function referenceCommand(rubricPath: string, options: ReferenceOptions, io: Io): Promise<number> {
   const text = await readRubricText(rubricPath, io);
-  const { graph } = compileRubric(text, rubricPath, options.convention ? { convention: options.convention } : {});
+  const { graph, loaded } = compileRubric(text, rubricPath, options.convention ? { convention: options.convention } : {});
+  const say = commandSay(io, loaded.rubric, options.lang);
   const values = evaluateGraph(graph);
   switch (options.format) {
     case 'json':
       io.stdout(referenceJson(graph, values));
       break;
     case 'csv':
-      io.stdout(referenceCsv(graph, values));
+      io.stdout(referenceCsv(graph, values, say));
       break;
     case 'table':
-      io.stdout(referenceTable(graph, values, io.isTTY));
+      io.stdout(referenceTable(graph, values, io.isTTY, say));
       break;
   }
   return EXIT.ok;

@@ -1,5 +1,6 @@
 /** Reads a rubric file (a missing or unreadable one is a one-line message) and builds its grader. */
 import { createGrader, type Grader } from '../grade/grader.js';
+import { msg } from '../i18n/index.js';
 import { UsageError, type Io } from './io.js';
 
 export async function readRubricText(path: string, io: Io): Promise<string> {
@@ -7,8 +8,8 @@ export async function readRubricText(path: string, io: Io): Promise<string> {
     return await io.readText(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a rubric file' : 'cannot be read';
-    throw new UsageError(`${path}: ${reason}`);
+    const key = code === 'ENOENT' ? 'cli.rubricMissing' : code === 'EISDIR' ? 'cli.rubricIsFolder' : 'cli.rubricUnreadable';
+    throw new UsageError(msg(key, { path }));
   }
 }
 

@@ -1,4 +1,5 @@
 /** The reference graph: every step of the homework, named, in the order a student computes it. */
+import type { Message } from '../i18n/index.js';
 import type { Convention } from '../rubric/schema.js';
 import type { Expr } from './expr.js';
 
@@ -14,8 +15,8 @@ export interface Step {
   readonly layer: string;
   readonly phase: Phase;
   readonly kind: StepKind;
-  /** A short description for a person: "CC pre-activation, kernel 1, window 2". */
-  readonly description: string;
+  /** A short description for a person: "CC pre-activation, kernel 1, window 2" (a catalog message). */
+  readonly description: Message;
 }
 
 export interface Section {

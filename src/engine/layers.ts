@@ -1,4 +1,5 @@
 /** Rubric layers -> connection lists: which inputs and weights each unit of a conv or dense layer uses. */
+import { msg } from '../i18n/index.js';
 import type { PathKey } from '../rubric/problems.js';
 import type { ConvLayer, DenseLayer } from '../rubric/schema.js';
 import { elementId, indexedId, type Builder } from './builder.js';
@@ -58,7 +59,7 @@ export function convSpec(layer: ConvLayer, path: readonly PathKey[], length: num
         weight: names[n]![layer.flip ? size - 1 - m : m]!,
       }));
       const bias = layer.biases ? indexedId(layer.biases.name, n) : null;
-      units.push({ connections, bias, map: n, label: `kernel ${n + 1}, window ${j + 1}` });
+      units.push({ connections, bias, map: n, label: msg('unit.kernelWindow', { kernel: n + 1, window: j + 1 }) });
     }
   });
   return { name: layer.name, path, steps: layer.steps, activation: layer.activation, units, parameters, mapCount: kernels.length };
@@ -78,7 +79,7 @@ export function denseSpec(layer: DenseLayer, path: readonly PathKey[], length: n
     connections: row.map((_, h) => ({ input: h, weight: names[o]![h]! })),
     bias: layer.biases ? indexedId(layer.biases.name, o) : null,
     map: 0,
-    label: `unit ${o + 1}`,
+    label: msg('unit.dense', { unit: o + 1 }),
   }));
   return { name: layer.name, path, steps: layer.steps, activation: layer.activation, units, parameters, mapCount: 1 };
 }

@@ -3,6 +3,7 @@
  * only in which inputs and weights each unit connects. Forward pre-activations and outputs,
  * backward deltas (`coef`), one SGD update per weight and bias, and the deltas sent below.
  */
+import { msg, type Message } from '../i18n/index.js';
 import type { PathKey } from '../rubric/problems.js';
 import type { Activation } from '../rubric/schema.js';
 import {
@@ -24,7 +25,7 @@ export interface Unit {
   /** Which output map the unit belongs to (a conv kernel's map; dense has one). */
   readonly map: number;
   /** "kernel 1, window 2" */
-  readonly label: string;
+  readonly label: Message;
 }
 
 export interface LinearSpec {
@@ -93,10 +94,10 @@ export class LinearLayer {
     const flat = inputs.flat();
     const { steps, units, activation } = spec;
     this.pre = units.map((unit, j) =>
-      this.emit(indexedId(steps.in, j), 'forward', 'pre-activation', `pre-activation, ${unit.label}`, preActivation(unit, flat)),
+      this.emit(indexedId(steps.in, j), 'forward', 'pre-activation', msg('step.preActivation', { layer: spec.name, unit: unit.label }), preActivation(unit, flat)),
     );
     this.out = units.map((unit, j) =>
-      this.emit(indexedId(steps.out, j), 'forward', 'activation', `${activation} output, ${unit.label}`, activate(activation, this.pre[j]!, j, this.pre)),
+      this.emit(indexedId(steps.out, j), 'forward', 'activation', msg('step.output', { layer: spec.name, activation, unit: unit.label }), activate(activation, this.pre[j]!, j, this.pre)),
     );
     this.outputs = Array.from({ length: spec.mapCount }, (_, m) => this.out.filter((_, j) => units[j]!.map === m));
   }
@@ -110,7 +111,7 @@ export class LinearLayer {
     const atOut = atOutputs.flat();
     const coefs = units.map((unit, j) => {
       const delta = given?.[j] ?? deltaAt(atOut[j] ?? [], derivative(activation, this.pre[j]!, this.out[j]!));
-      return this.emit(indexedId(steps.coef, j), 'backward', 'coef', `delta at pre-activation, ${unit.label}`, delta);
+      return this.emit(indexedId(steps.coef, j), 'backward', 'coef', msg('step.delta', { layer: this.spec.name, unit: unit.label }), delta);
     });
     this.emitUpdates(coefs);
     return this.termsBelow(coefs);
@@ -125,7 +126,7 @@ export class LinearLayer {
         for (const c of unit.connections) if (c.weight === name) gradient.push(product(coefs[j]!, flat[c.input]!));
       });
       const updated = sub(param(name), product(param(LEARNING_RATE), gradient.length === 0 ? num(0) : add(...gradient)));
-      this.emit(this.builder.updatedId(name), 'backward', 'update', `${name} after the update`, updated);
+      this.emit(this.builder.updatedId(name), 'backward', 'update', msg('step.updated', { layer: this.spec.name, parameter: name }), updated);
     }
   }
 
@@ -137,9 +138,9 @@ export class LinearLayer {
     return splitLike(flatTerms, this.inputs);
   }
 
-  private emit(id: string, phase: 'forward' | 'backward', kind: StepKind, description: string, expr: Expr): Expr {
+  private emit(id: string, phase: 'forward' | 'backward', kind: StepKind, description: Message, expr: Expr): Expr {
     return this.builder.emit(
-      { id, expr, layer: this.spec.name, phase, kind, description: `${this.spec.name} ${description}` },
+      { id, expr, layer: this.spec.name, phase, kind, description },
       [...this.spec.path, 'steps'],
     );
   }

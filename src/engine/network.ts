@@ -1,4 +1,5 @@
 /** Rubric -> reference graph: the forward steps layer by layer, the loss, then backward steps top-down. */
+import { msg } from '../i18n/index.js';
 import type { PathKey, Problem } from '../rubric/problems.js';
 import type { Convention, Layer, Rubric } from '../rubric/schema.js';
 import { add, ln, mul, neg, num, sq, sub, type Expr } from './expr.js';
@@ -90,7 +91,7 @@ function emitLoss(rubric: Rubric, outputs: Expr[], targets: Expr[], builder: Bui
     loss.kind === 'cross-entropy'
       ? neg(add(...outputs.map((out, k) => mul(targets[k]!, ln(out)))))
       : product(num(loss.factor), add(...outputs.map((out, k) => sq(sub(out, targets[k]!)))));
-  const description = loss.kind === 'cross-entropy' ? 'cross-entropy loss' : 'squared-error loss';
+  const description = loss.kind === 'cross-entropy' ? msg('step.crossEntropy') : msg('step.squaredError');
   builder.emit({ id: loss.step, expr, layer: 'Loss', phase: 'forward', kind: 'loss', description }, ['loss', 'step']);
   return loss.kind === 'cross-entropy' ? outputs.map((out, k) => sub(out, targets[k]!)) : null;
 }

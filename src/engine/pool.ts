@@ -1,4 +1,5 @@
 /** Average and max pooling, within each map; no parameters, no activation. */
+import { msg, type Message } from '../i18n/index.js';
 import type { PathKey } from '../rubric/problems.js';
 import type { PoolLayer } from '../rubric/schema.js';
 import { add, argmaxIs, div, max, num, type Expr } from './expr.js';
@@ -32,7 +33,7 @@ export class PoolingLayer {
       for (let w = 0; w < poolLength(map.length, this.size, stride); w++) this.windows.push({ map: m, start: w * stride });
     });
     const outs = this.windows.map((window, j) =>
-      this.emit(indexedId(spec.steps.out, j), 'forward', 'pool', this.describe('', window), this.pooled(window)),
+      this.emit(indexedId(spec.steps.out, j), 'forward', 'pool', this.describe(false, window), this.pooled(window)),
     );
     this.outputs = inputs.map((_, m) => outs.filter((_, j) => this.windows[j]!.map === m));
   }
@@ -42,7 +43,7 @@ export class PoolingLayer {
     const atOut = atOutputs.flat();
     const below = emptyTerms(this.inputs);
     this.windows.forEach((window, j) => {
-      const coef = this.emit(indexedId(this.spec.steps.coef, j), 'backward', 'coef', this.describe('delta at ', window), deltaAt(atOut[j] ?? [], []));
+      const coef = this.emit(indexedId(this.spec.steps.coef, j), 'backward', 'coef', this.describe(true, window), deltaAt(atOut[j] ?? [], []));
       for (let k = 0; k < this.size; k++) below[window.map]![window.start + k]!.push(product(coef, this.route(window, k)));
     });
     return below;
@@ -71,12 +72,12 @@ export class PoolingLayer {
     }
   }
 
-  private describe(prefix: string, window: Window): string {
-    const what = this.spec.kind === 'avgpool' ? 'average' : 'max';
-    return `${this.spec.name} ${prefix}${what} of map ${window.map + 1}, window ${window.start + 1}–${window.start + this.size}`;
+  private describe(delta: boolean, window: Window): Message {
+    const where = { layer: this.spec.name, max: this.spec.kind === 'maxpool', map: window.map + 1, from: window.start + 1, to: window.start + this.size };
+    return delta ? msg('step.pooledDelta', where) : msg('step.pooled', where);
   }
 
-  private emit(id: string, phase: 'forward' | 'backward', kind: 'pool' | 'coef', description: string, expr: Expr): Expr {
+  private emit(id: string, phase: 'forward' | 'backward', kind: 'pool' | 'coef', description: Message, expr: Expr): Expr {
     return this.builder.emit({ id, expr, layer: this.spec.name, phase, kind, description }, [...this.path, 'steps']);
   }
 }

@@ -1,7 +1,7 @@
 /** Saying a message in a language, with the course's own words. */
 import { en, terms as enTerms } from './en/index.js';
 import type { Message } from './message.js';
-import { TERM_KEYS, type Context, type Language, type Said, type Terms } from './types.js';
+import { TERM_KEYS, type Context, type Language, type Said, type Terms, type Voice } from './types.js';
 import { terms as zhTerms, zhCN } from './zh-CN/index.js';
 
 type Entries = Readonly<Record<string, (params: never, c: Context) => string>>;
@@ -32,6 +32,9 @@ export function createSay(language: Language, terms: Partial<Terms> = {}): Say {
   };
   return say;
 }
+
+/** Says messages with a voice (English when none is given). */
+export const sayWith = (voice: Voice | undefined): Say => (voice === undefined ? english : createSay(voice.language, voice.terms));
 
 /** English with its own words: what results carry as their `message` when no language was asked for. */
 export const english: Say = createSay('en');

@@ -41,3 +41,9 @@ export type Entry<P> = (params: P, c: Context) => string;
 
 /** The catalog of another language for the same keys, with the same parameters. */
 export type Translation<T> = { readonly [K in keyof T]: T[K] extends (params: infer P, c: Context) => string ? Entry<P> : never };
+
+/** A language and the course's words in it: all that is needed to say messages, as plain data. */
+export interface Voice {
+  readonly language: Language;
+  readonly terms?: Partial<Terms>;
+}

@@ -8,9 +8,11 @@ import { stringify } from 'csv-stringify/sync';
 import * as XLSX from 'xlsx';
 import { formatNumber } from '../engine/text.js';
 import type { GradeReport, GradeResult, StepResult } from '../grade/result.js';
+import { english, msg, type Say } from '../i18n/index.js';
+import { localizeResult } from './localize.js';
 import { matchRoster, rosterLookup, type RosterEntry } from './roster.js';
 import { neutraliseCell } from './sanitize.js';
-import { countStatuses, formatScore } from './terminal.js';
+import { formatScore, statusCounts } from './terminal.js';
 
 export type Cell = string | number | null;
 
@@ -22,10 +24,10 @@ export interface Table {
 /** Score as a percentage of the maximum, exact; 0 when nothing can be scored. */
 export const percentOf = (score: number, max: number): number => (max === 0 ? 0 : (100 * score) / max);
 
-const problemsOf = (result: GradeResult): string =>
-  [...(result.error === null ? [] : [`could not read the file: ${result.error}`]), ...result.problems].join('; ');
+const problemsOf = (result: GradeResult, say: Say): string =>
+  [...(result.error === null ? [] : [say(msg('report.couldNotRead', { error: result.error }))]), ...result.problems].join('; ');
 
-export const NO_SUBMISSION = 'no submission';
+export const NO_SUBMISSION = english(msg('gradebook.noSubmission'));
 
 /**
  * One row per result: student id, name, file, score, max, percent, each section's score, each
@@ -33,7 +35,9 @@ export const NO_SUBMISSION = 'no submission';
  * roster, a missing name is taken from it, and every student on it with no file gets a row
  * with score 0 and the problem "no submission".
  */
-export function gradebookRows(report: GradeReport, sections: readonly string[], steps: readonly string[], roster?: readonly RosterEntry[]): Table {
+export function gradebookRows(
+  report: GradeReport, sections: readonly string[], steps: readonly string[], roster?: readonly RosterEntry[], say: Say = english,
+): Table {
   const header = ['Student ID', 'Name', 'File', 'Score', 'Max', 'Percent', ...sections, ...steps, 'Problems'];
   const lookup = roster === undefined ? () => null : rosterLookup(roster);
   const rows: Cell[][] = report.results.map((result) => {
@@ -48,24 +52,28 @@ export function gradebookRows(report: GradeReport, sections: readonly string[], 
       percentOf(result.score, result.maxScore),
       ...sections.map((id) => sectionScores.get(id) ?? null),
       ...steps.map((id) => stepPoints.get(id) ?? null),
-      problemsOf(result),
+      problemsOf(result, say),
     ];
   });
   const max = report.results[0]?.maxScore ?? null;
   for (const entry of roster === undefined ? [] : matchRoster(report.results, roster).missing) {
-    rows.push([entry.id, entry.name, null, 0, max, 0, ...sections.map(() => null), ...steps.map(() => null), NO_SUBMISSION]);
+    rows.push([entry.id, entry.name, null, 0, max, 0, ...sections.map(() => null), ...steps.map(() => null), say(msg('gradebook.noSubmission'))]);
   }
   return { header, rows };
 }
 
 /** grades.csv: UTF-8 with a BOM (so Excel shows Chinese names), CRLF line ends. */
-export function gradebookCsv(report: GradeReport, sections: readonly string[], steps: readonly string[], roster?: readonly RosterEntry[]): string {
-  return toCsv(gradebookRows(report, sections, steps, roster));
+export function gradebookCsv(
+  report: GradeReport, sections: readonly string[], steps: readonly string[], roster?: readonly RosterEntry[], say: Say = english,
+): string {
+  return toCsv(gradebookRows(report, sections, steps, roster, say));
 }
 
 /** grades.xlsx: numbers as numeric cells, text neutralised, the header row frozen, columns sized. */
-export function gradebookXlsx(report: GradeReport, sections: readonly string[], steps: readonly string[], roster?: readonly RosterEntry[]): Uint8Array {
-  const table = gradebookRows(report, sections, steps, roster);
+export function gradebookXlsx(
+  report: GradeReport, sections: readonly string[], steps: readonly string[], roster?: readonly RosterEntry[], say: Say = english,
+): Uint8Array {
+  const table = gradebookRows(report, sections, steps, roster, say);
   return toXlsx(table, 'Grades', { [table.header.indexOf('Percent')]: '0.0' });
 }
 
@@ -125,6 +133,8 @@ export interface GradescopeOptions {
   readonly visibility?: GradescopeVisibility;
   /** The autograder's own stdout (never needed by students); default `hidden`. */
   readonly stdoutVisibility?: GradescopeVisibility;
+  /** The language of every message (English by default). */
+  readonly say?: Say;
 }
 
 /**
@@ -133,7 +143,9 @@ export interface GradescopeOptions {
  * are the steps' points, which sum to `score`. A file that could not be read has no tests: its
  * output says why.
  */
-export function gradescopeResults(result: GradeResult, options: GradescopeOptions): GradescopeResults {
+export function gradescopeResults(graded: GradeResult, options: GradescopeOptions): GradescopeResults {
+  const say = options.say ?? english;
+  const result = localizeResult(graded, say);
   const visibility = options.visibility ?? 'visible';
   const numbers = new Map(result.sections.flatMap((section, s) => section.stepIds.map((id, i) => [id, `${s + 1}.${i + 1}`] as const)));
   const tests = result.error !== null ? [] : result.steps.map((step, index): GradescopeTest => ({
@@ -142,26 +154,24 @@ export function gradescopeResults(result: GradeResult, options: GradescopeOption
     score: step.points,
     max_score: step.maxPoints,
     status: step.status === 'correct' || step.status === 'follow-through' ? 'passed' : 'failed',
-    output: stepOutput(step, options.revealExpected),
+    output: stepOutput(step, options.revealExpected, say),
     visibility,
   }));
-  return { score: result.score, output: resultOutput(result), visibility, stdout_visibility: options.stdoutVisibility ?? 'hidden', tests };
+  return { score: result.score, output: resultOutput(result, say), visibility, stdout_visibility: options.stdoutVisibility ?? 'hidden', tests };
 }
 
-function stepOutput(step: StepResult, revealExpected: boolean): string {
+function stepOutput(step: StepResult, revealExpected: boolean, say: Say): string {
   const lines = [step.message];
-  if (step.raw !== '') lines.push(`you wrote: ${step.raw}${step.cell === null ? '' : ` (${step.cell})`}`);
-  if (revealExpected) lines.push(`expected: ${formatNumber(step.expected, 6)}`);
+  if (step.raw !== '') lines.push(say(msg('gradescope.youWrote', { raw: step.raw, cell: step.cell })));
+  if (revealExpected) lines.push(say(msg('gradescope.expected', { value: formatNumber(step.expected, 6) })));
   return lines.join('\n');
 }
 
-function resultOutput(result: GradeResult): string {
+function resultOutput(result: GradeResult, say: Say): string {
   const who = [result.student.id, result.student.name].filter((x) => x !== null).join(' ');
-  const counts = countStatuses(result.steps);
-  const marks = (Object.keys(counts) as (keyof typeof counts)[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
   const lines = [`${who || result.file}: ${formatScore(result)}`];
-  if (result.error !== null) lines.push(`could not read the file: ${result.error}`);
-  else lines.push(marks.join(', '), ...result.problems.map((p) => `problem: ${p}`));
+  if (result.error !== null) lines.push(say(msg('report.couldNotRead', { error: result.error })));
+  else lines.push(say(msg('status.list', { counts: statusCounts(result.steps, say) })), ...result.problems.map((problem) => say(msg('gradescope.problem', { problem }))));
   return lines.join('\n');
 }
 

@@ -5,6 +5,7 @@
  * a block that does not fit starts a new page, and one taller than a page is cut between its lines.
  */
 import type { Status } from '../grade/result.js';
+import { english, msg } from '../i18n/index.js';
 
 export type FontStyle = 'regular' | 'bold';
 
@@ -265,13 +266,20 @@ export function runningHead(title: string, right: string, width: number, measure
   };
 }
 
+/** "page 2 of 7", in the report's language. */
+export type PageLabel = (page: number, pages: number) => string;
+
+const englishPageLabel: PageLabel = (page, pages) => english(msg('report.page', { page, pages }));
+
 /** The blocks on pages, each page with the running head (after the first) and a footer: `footer` and "page k of n". */
-export function paginateReport(blocks: readonly Block[], size: PageSize, head: Block, footer: string, measure: Measure): Page[] {
+export function paginateReport(
+  blocks: readonly Block[], size: PageSize, head: Block, footer: string, measure: Measure, pageLabel: PageLabel = englishPageLabel,
+): Page[] {
   const pages = paginate(blocks, size, head);
   const width = size.width - 2 * size.margin;
   const top = size.height - size.margin + 8;
   return pages.map((items, k) => {
-    const count = `page ${k + 1} of ${pages.length}`;
+    const count = pageLabel(k + 1, pages.length);
     const countWidth = measure(count, 'regular', 7);
     const foot = [
       text(0, top, footer, 'regular', fitSize(footer, 'regular', 7, width - countWidth - 12, measure), MUTED),

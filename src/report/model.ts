@@ -8,6 +8,9 @@ import { refsOf } from '../engine/expr.js';
 import { sectionId, type Graph, type Phase, type Step, type StepKind } from '../engine/graph.js';
 import { formatNumber, renderSubstituted, renderSymbolic } from '../engine/text.js';
 import { STATUSES, type GradeResult, type Status, type StepResult } from '../grade/result.js';
+import { msg, sayWith, type Say, type Voice } from '../i18n/index.js';
+import { localizeResult } from './localize.js';
+import { sectionHeading } from './sections.js';
 import { MARKS } from './terminal.js';
 
 export interface ReportOptions {
@@ -17,6 +20,8 @@ export interface ReportOptions {
   readonly gradedAt: string;
   /** Printed above the rubric's title. */
   readonly courseTitle?: string;
+  /** The language and the course's words the report speaks (English when absent). */
+  readonly voice?: Voice;
 }
 
 export interface StatusCount {
@@ -48,6 +53,8 @@ export interface ReportHeader {
 export interface SectionRow {
   /** `CC · forward` */
   readonly id: string;
+  /** The section as the reader calls it: `CC · forward`, `CC 层 · 正向传播` (the id when absent). */
+  readonly heading?: string;
   readonly layer: string;
   readonly phase: Phase;
   readonly score: string;
@@ -103,6 +110,8 @@ export interface StepRow {
 }
 
 export interface ReportModel {
+  /** The language and words of every sentence in the report (the layout says its headings with it too). */
+  readonly voice?: Voice;
   readonly header: ReportHeader;
   readonly revealExpected: boolean;
   /** Why the whole file could not be read, or null. */
@@ -117,14 +126,6 @@ export interface ReportModel {
 const VALUE_DIGITS = 5;
 const FORMULA_DIGITS = 6;
 
-const KIND_LABELS: Record<StepKind, string> = {
-  'pre-activation': 'in',
-  activation: 'out',
-  pool: 'pooled',
-  loss: 'loss',
-  coef: 'δ',
-  update: 'updated',
-};
 
 /**
  * The report of one graded submission.
@@ -133,7 +134,9 @@ const KIND_LABELS: Record<StepKind, string> = {
  * const model = reportModel(result, graph, { revealExpected: false, gradedAt: '2024-06-01T09:00:00Z' });
  * model.steps.find((s) => s.id === 'out_cc1')?.mark; // '✓'
  */
-export function reportModel(result: GradeResult, graph: Graph, options: ReportOptions): ReportModel {
+export function reportModel(graded: GradeResult, graph: Graph, options: ReportOptions): ReportModel {
+  const say = sayWith(options.voice);
+  const result = localizeResult(graded, say);
   const results = new Map(result.steps.map((s) => [s.id, s]));
   const resultOf = (id: string): StepResult => {
     const found = results.get(id);
@@ -141,13 +144,14 @@ export function reportModel(result: GradeResult, graph: Graph, options: ReportOp
     return found;
   };
   return {
+    ...(options.voice === undefined ? {} : { voice: options.voice }),
     header: header(result, graph, options),
     revealExpected: options.revealExpected,
     error: result.error,
     problems: result.problems,
-    sections: sectionRows(result, graph, resultOf),
-    network: network(graph, resultOf),
-    steps: graph.steps.map((step) => stepRow(step, resultOf(step.id), graph, resultOf, options.revealExpected)),
+    sections: sectionRows(result, graph, resultOf, say),
+    network: network(graph, resultOf, say),
+    steps: graph.steps.map((step) => stepRow(step, resultOf(step.id), graph, resultOf, options.revealExpected, say)),
   };
 }
 
@@ -176,7 +180,7 @@ function statusCounts(steps: readonly StepResult[]): StatusCount[] {
   return STATUSES.map((status) => ({ status, mark: MARKS[status], count: steps.filter((s) => s.status === status).length }));
 }
 
-function sectionRows(result: GradeResult, graph: Graph, resultOf: (id: string) => StepResult): SectionRow[] {
+function sectionRows(result: GradeResult, graph: Graph, resultOf: (id: string) => StepResult, say: Say): SectionRow[] {
   const scores = new Map(result.sections.map((s) => [s.id, s]));
   return graph.sections.map((section) => {
     const steps = section.stepIds.map(resultOf);
@@ -184,6 +188,7 @@ function sectionRows(result: GradeResult, graph: Graph, resultOf: (id: string) =
     const maxScore = scores.get(section.id)?.maxScore ?? steps.reduce((total, s) => total + s.maxPoints, 0);
     return {
       id: section.id,
+      heading: say(sectionHeading(graph, section)),
       layer: section.layer,
       phase: section.phase,
       score: formatNumber(score, 6),
@@ -194,27 +199,45 @@ function sectionRows(result: GradeResult, graph: Graph, resultOf: (id: string) =
   });
 }
 
-function network(graph: Graph, resultOf: (id: string) => StepResult): NetworkLayer[] {
+function network(graph: Graph, resultOf: (id: string) => StepResult, say: Say): NetworkLayer[] {
   const layers = [...new Set(graph.sections.map((s) => s.layer))];
   const columns = (layer: string, phase: Phase): NetworkColumn[] =>
     graph.sections
       .filter((s) => s.layer === layer && s.phase === phase)
-      .flatMap((s) => kindColumns(s.stepIds.map((id) => graph.byId.get(id)!), resultOf));
+      .flatMap((s) => kindColumns(s.stepIds.map((id) => graph.byId.get(id)!), resultOf, say));
   return layers.map((name) => ({ name, forward: columns(name, 'forward'), backward: columns(name, 'backward') }));
 }
 
 /** A section's steps grouped by kind, kinds in the order they first appear. */
-function kindColumns(steps: readonly Step[], resultOf: (id: string) => StepResult): NetworkColumn[] {
+function kindColumns(steps: readonly Step[], resultOf: (id: string) => StepResult, say: Say): NetworkColumn[] {
   const kinds = [...new Set(steps.map((s) => s.kind))];
   return kinds.map((kind) => {
     const ids = steps.filter((s) => s.kind === kind).map((s) => s.id);
     const stems = new Set(ids.map((id) => id.replace(/\d+$/, '')));
     const nodes = ids.map((id) => ({ id, status: resultOf(id).status, mark: MARKS[resultOf(id).status] }));
-    return { label: stems.size === 1 && ids.length > 1 ? [...stems][0]! : KIND_LABELS[kind], nodes };
+    return { label: stems.size === 1 && ids.length > 1 ? [...stems][0]! : say(kindLabel(kind)), nodes };
   });
 }
 
-function stepRow(step: Step, result: StepResult, graph: Graph, resultOf: (id: string) => StepResult, reveal: boolean): StepRow {
+/** Over a column of the picture: `in`, `out`, `pooled`, `loss`, δ (or the course's word), `updated`. */
+function kindLabel(kind: StepKind) {
+  switch (kind) {
+    case 'pre-activation':
+      return msg('kind.pre-activation');
+    case 'activation':
+      return msg('kind.activation');
+    case 'pool':
+      return msg('kind.pool');
+    case 'loss':
+      return msg('kind.loss');
+    case 'coef':
+      return msg('kind.coef');
+    case 'update':
+      return msg('kind.update');
+  }
+}
+
+function stepRow(step: Step, result: StepResult, graph: Graph, resultOf: (id: string) => StepResult, reveal: boolean, say: Say): StepRow {
   const notGiven = refsOf(step.expr).filter((id) => resultOf(id).submitted === null);
   const lookup: Lookup<number> = {
     param: (name) => {
@@ -227,7 +250,7 @@ function stepRow(step: Step, result: StepResult, graph: Graph, resultOf: (id: st
   return {
     id: step.id,
     section: sectionId(step.layer, step.phase),
-    description: step.description,
+    description: say(step.description),
     symbolic: renderSymbolic(step.expr),
     substituted: notGiven.length > 0 && !reveal ? null : renderSubstituted(step.expr, lookup, FORMULA_DIGITS),
     notGiven,

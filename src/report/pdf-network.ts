@@ -4,6 +4,7 @@
  * the backward pass sits below it, under the same layers, and runs right to left.
  */
 import { STATUSES, type Status } from '../grade/result.js';
+import { english, msg, type Message, type Say } from '../i18n/index.js';
 import { box, fitSize, INK, line, MUTED, RULE, STATUS_STYLE, text, type Block, type Item, type Measure } from './layout.js';
 import type { NetworkColumn, NetworkLayer, NetworkNode } from './model.js';
 import { MARKS } from './terminal.js';
@@ -13,12 +14,12 @@ const MIN_NODE_HEIGHT = 4;
 const NODE_GAP = 2;
 const LABEL_SIZE = 6.5;
 
-const STATUS_WORDS: Record<Status, string> = {
-  correct: 'correct',
-  'follow-through': 'follow-through (your earlier values)',
-  incorrect: 'incorrect',
-  missing: 'missing',
-  unreadable: 'unreadable',
+const STATUS_WORDS: Record<Status, Message> = {
+  correct: msg('legend.correct'),
+  'follow-through': msg('legend.follow-through'),
+  incorrect: msg('legend.incorrect'),
+  missing: msg('legend.missing'),
+  unreadable: msg('legend.unreadable'),
 };
 
 /** A node: its box, and `✗ out_c6` in it when there is room for a readable label. */
@@ -42,12 +43,12 @@ function centered(content: string, center: number, top: number, width: number, f
 }
 
 /** The legend: one sample node per status, with its word; a second row if the first is full. */
-export function legend(width: number, measure: Measure): Block {
+export function legend(width: number, measure: Measure, say: Say = english): Block {
   const items: Item[] = [];
   let x = 0;
   let top = 0;
   for (const status of STATUSES) {
-    const word = STATUS_WORDS[status];
+    const word = say(STATUS_WORDS[status]);
     const needed = 18 + measure(word, 'regular', 7.5);
     if (x > 0 && x + needed > width) [x, top] = [0, top + 14];
     items.push(...nodeItems({ id: '', status, mark: MARKS[status] }, x, top, 14, 10, measure));

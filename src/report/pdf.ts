@@ -9,6 +9,7 @@ import { assertNever } from '../engine/expr.js';
 import type { GradeResult } from '../grade/result.js';
 import { faces, measure, runs, runWidth } from './fonts.js';
 import type { BoxItem, FontStyle, LineItem, Page, TextItem } from './layout.js';
+import { msg, sayWith } from '../i18n/index.js';
 import { reportModel, type ReportModel, type ReportOptions } from './model.js';
 import { layoutReport } from './pdf-layout.js';
 
@@ -98,7 +99,8 @@ export function renderPages(pages: readonly Page[], info: PDFKit.DocumentInfo): 
 export function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
   const h = model.header;
   const title = `${h.title}${h.student ? ` — ${h.student}` : ''}`;
-  return renderPages(layoutReport(model, measure), documentInfo({ title, subject: `Marked steps of ${h.file}`, gradedAt: h.gradedAt }));
+  const subject = sayWith(model.voice)(msg('report.subject', { file: h.file }));
+  return renderPages(layoutReport(model, measure), documentInfo({ title, subject, gradedAt: h.gradedAt }));
 }
 
 /**

@@ -2,6 +2,7 @@
  * A class roster (CSV) and how a batch of results lines up with it: who submitted nothing,
  * which files belong to no one on it, and who handed in more than one file.
  */
+import { english, msg, type Message } from '../i18n/index.js';
 import * as XLSX from 'xlsx';
 import type { GradeResult } from '../grade/result.js';
 import { normaliseLabel } from '../ingest/labels.js';
@@ -27,6 +28,8 @@ export interface Roster {
   readonly entries: readonly RosterEntry[];
   /** Every problem, each as `file:line: message`; rows with a problem are left out. */
   readonly problems: readonly string[];
+  /** The problems as messages, to say in any language (not enumerable). */
+  readonly notes?: readonly Message[];
 }
 
 type Field = Exclude<keyof RosterEntry, 'line'>;
@@ -59,11 +62,11 @@ type Columns = Partial<Record<Field, number>>;
  */
 export function parseRoster(text: string, file: string): Roster {
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { entries: [], problems: [`${file}: the roster is empty`] };
+  if (body.trim() === '') return noted([], [msg('roster.empty', { file })]);
   const reading = readWorkbook({ kind: 'csv', text: body, separator: guessSeparator(body) }, resolveLimits({ maxRows: 100_000 }));
-  if (!reading.ok) return { entries: [], problems: [`${file}: ${reading.detail}`] };
+  if (!reading.ok) return noted([], [msg('roster.unreadable', { file, detail: reading.detail })]);
   const sheet = reading.workbook.Sheets[reading.workbook.SheetNames[0] ?? ''];
-  if (sheet === undefined || sheet['!ref'] === undefined) return { entries: [], problems: [`${file}: the roster is empty`] };
+  if (sheet === undefined || sheet['!ref'] === undefined) return noted([], [msg('roster.empty', { file })]);
   const first = XLSX.utils.decode_range(sheet['!ref']).s.r + 1;
   const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: '', blankrows: true })
     .map((cells, index) => ({ line: first + index, cells: cells.map((cell) => String(cell ?? '').trim()) }))
@@ -71,7 +74,7 @@ export function parseRoster(text: string, file: string): Roster {
   const headerAt = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => columnsOf(row.cells).id !== undefined);
   const header = rows[headerAt];
   if (header === undefined) {
-    return { entries: [], problems: [`${file}: no student id column in the first rows: give one a header such as "Student ID", "SIS User ID" or "学号"`] };
+    return noted([], [msg('roster.noIdColumn', { file })]);
   }
   return readEntries(rows.slice(headerAt + 1), columnsOf(header.cells), file);
 }
@@ -93,7 +96,7 @@ function columnsOf(cells: readonly string[]): Columns {
 
 function readEntries(rows: readonly { line: number; cells: readonly string[] }[], columns: Columns, file: string): Roster {
   const entries: RosterEntry[] = [];
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of rows) {
     const field = (name: Field): string | null => {
@@ -105,19 +108,23 @@ function readEntries(rows: readonly { line: number; cells: readonly string[] }[]
     const name = field('name');
     if (NOT_A_STUDENT.test(cells[0] ?? '') || NOT_A_STUDENT.test(name ?? '')) continue;
     if (id === null) {
-      problems.push(`${file}:${line}: no student id${name === null ? '' : ` for ${name}`}; the row is left out`);
+      problems.push(msg('roster.noId', { file, line, name }));
       continue;
     }
     const earlier = seen.get(idKey(id));
     if (earlier !== undefined) {
-      problems.push(`${file}:${line}: student id ${id} is also on line ${earlier}; this row is left out`);
+      problems.push(msg('roster.duplicateId', { file, line, id, earlier }));
       continue;
     }
     seen.set(idKey(id), line);
     entries.push({ id, name, section: field('section'), email: field('email'), login: field('login'), canvasId: field('canvasId'), line });
   }
-  return { entries, problems };
+  return noted(entries, problems);
 }
+
+/** A roster with its problems in English, and as messages (not enumerable, as in i18n/note.ts). */
+const noted = (entries: RosterEntry[], notes: readonly Message[]): Roster =>
+  Object.defineProperty({ entries, problems: notes.map(english) }, 'notes', { value: notes, enumerable: false });
 
 /** Ids compare without case, width or spaces (`ＡＢ 123` is `ab123`). */
 const idKey = (id: string): string => id.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();

@@ -4,6 +4,7 @@
  * diagnoses and the steps they were found on.
  */
 import type { Status } from '../grade/result.js';
+import { msg, sayWith, type Message, type Say, type Voice } from '../i18n/index.js';
 import type { DiagnosisCode } from '../rubric/schema.js';
 import type { ClassSummary, DiagnosisSummary, HistogramBin, StepSummary } from './class-summary.js';
 import {
@@ -18,32 +19,34 @@ export interface SummaryHeader {
   /** ISO date of the grading: printed, and the PDF's dates. */
   readonly gradedAt: string;
   readonly rubricId: string;
+  /** The language and the course's words (English when absent). */
+  readonly voice?: Voice;
 }
 
 export const HISTOGRAM_BAR = '#546e7a';
 const DIAGNOSIS_BAR_FILL = '#b0bec5';
 
 /** The four parts of a step's bar, in the order drawn: a file that gave no readable value counts once, as missing. */
-export const BAR_PARTS: readonly { readonly status: Status; readonly word: string; readonly share: (step: StepSummary) => number }[] = [
-  { status: 'correct', word: 'correct', share: (s) => s.shares.correct },
-  { status: 'follow-through', word: 'follow-through', share: (s) => s.shares['follow-through'] },
-  { status: 'incorrect', word: 'incorrect', share: (s) => s.shares.incorrect },
-  { status: 'missing', word: 'missing or unreadable', share: (s) => s.shares.missing + s.shares.unreadable },
+export const BAR_PARTS: readonly { readonly status: Status; readonly word: Message; readonly share: (step: StepSummary) => number }[] = [
+  { status: 'correct', word: msg('summary.part.correct'), share: (s) => s.shares.correct },
+  { status: 'follow-through', word: msg('summary.part.follow-through'), share: (s) => s.shares['follow-through'] },
+  { status: 'incorrect', word: msg('summary.part.incorrect'), share: (s) => s.shares.incorrect },
+  { status: 'missing', word: msg('summary.part.missing'), share: (s) => s.shares.missing + s.shares.unreadable },
 ];
 
-/** One line for a TA on what each diagnosis means (the rules in src/grade/rules say how each is found). */
-const DIAGNOSIS_WORDS: Record<DiagnosisCode, string> = {
-  'sign-flip': 'the negative of the right value, or of one term of a delta',
-  convention: 'the step as the other backprop convention computes it',
-  'kernel-not-flipped': 'a conv kernel reversed the other way from the rubric',
-  'pool-routing': 'a pooled delta sent to the wrong elements of its window',
-  'activation-derivative': "the activation's derivative taken wrongly",
-  'update-direction': 'the gradient added in an update, not subtracted',
-  'learning-rate': 'the learning rate missing from an update, or applied twice',
-  'wrong-input': 'a neighbouring value read in place of the right one',
-  rounding: 'the right value with too few decimals, or cut off',
-  'digit-slip': 'one digit wrong, or two adjacent digits swapped',
-  'decimal-shift': 'off by a power of ten: the decimal point moved',
+/** Each diagnosis by name (English: its code), and one line for a TA on what it means (src/grade/rules say how each is found). */
+const DIAGNOSIS_WORDS: Record<DiagnosisCode, { readonly name: Message; readonly meaning: Message }> = {
+  'sign-flip': { name: msg('diagnosisName.sign-flip'), meaning: msg('diagnosisMeaning.sign-flip') },
+  convention: { name: msg('diagnosisName.convention'), meaning: msg('diagnosisMeaning.convention') },
+  'kernel-not-flipped': { name: msg('diagnosisName.kernel-not-flipped'), meaning: msg('diagnosisMeaning.kernel-not-flipped') },
+  'pool-routing': { name: msg('diagnosisName.pool-routing'), meaning: msg('diagnosisMeaning.pool-routing') },
+  'activation-derivative': { name: msg('diagnosisName.activation-derivative'), meaning: msg('diagnosisMeaning.activation-derivative') },
+  'update-direction': { name: msg('diagnosisName.update-direction'), meaning: msg('diagnosisMeaning.update-direction') },
+  'learning-rate': { name: msg('diagnosisName.learning-rate'), meaning: msg('diagnosisMeaning.learning-rate') },
+  'wrong-input': { name: msg('diagnosisName.wrong-input'), meaning: msg('diagnosisMeaning.wrong-input') },
+  rounding: { name: msg('diagnosisName.rounding'), meaning: msg('diagnosisMeaning.rounding') },
+  'digit-slip': { name: msg('diagnosisName.digit-slip'), meaning: msg('diagnosisMeaning.digit-slip') },
+  'decimal-shift': { name: msg('diagnosisName.decimal-shift'), meaning: msg('diagnosisMeaning.decimal-shift') },
 };
 
 /**
@@ -53,23 +56,24 @@ const DIAGNOSIS_WORDS: Record<DiagnosisCode, string> = {
  * const pages = layoutClassSummary(classSummary(report), { title: 'CNN homework', gradedAt: '2024-06-01', rubricId: 'cnn-hw' }, measure);
  */
 export function layoutClassSummary(summary: ClassSummary, header: SummaryHeader, measure: Measure, size: PageSize = A4): Page[] {
+  const say = sayWith(header.voice);
   const width = size.width - 2 * size.margin;
   const blocks: Block[] = [
-    headerBlock(summary, header, width, measure),
-    heading('How the scores spread', width, measure),
-    histogramBlock(summary.histogram, width, measure),
-    heading('Steps, hardest first', width, measure),
-    ...stepTable(summary, width, measure),
-    heading('Most frequent diagnoses', width, measure),
-    ...diagnosisTable(summary.diagnoses, width, measure),
+    headerBlock(summary, header, width, measure, say),
+    heading(say(msg('summary.spread')), width, measure),
+    histogramBlock(summary.histogram, width, measure, say),
+    heading(say(msg('summary.hardest')), width, measure),
+    ...stepTable(summary, width, measure, say),
+    heading(say(msg('summary.diagnoses')), width, measure),
+    ...diagnosisTable(summary.diagnoses, width, measure, say),
   ];
-  const head = runningHead(header.title, `class summary · ${header.rubricId}`, width, measure);
-  const footer = `stepmark · class summary of ${plural(summary.files, 'file')} · ${header.rubricId} · graded ${header.gradedAt.slice(0, 10)}`;
-  return paginateReport(blocks, size, head, footer, measure);
+  const rubric = header.rubricId;
+  const head = runningHead(header.title, say(msg('summary.runningHead', { rubric })), width, measure);
+  const footer = say(msg('summary.footer', { files: summary.files, rubric, date: header.gradedAt.slice(0, 10) }));
+  return paginateReport(blocks, size, head, footer, measure, (page, pages) => say(msg('report.page', { page, pages })));
 }
 
 const note = (content: string): Block => ({ height: 14, items: [text(0, 0, content, 'regular', 8.5, MUTED)] });
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const percent = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)}%`);
 
 function heading(title: string, width: number, measure: Measure): Block {
@@ -78,16 +82,17 @@ function heading(title: string, width: number, measure: Measure): Block {
 }
 
 /** The title, then four tiles: files graded, files not read, mean and median. */
-function headerBlock(summary: ClassSummary, header: SummaryHeader, width: number, measure: Measure): Block {
+function headerBlock(summary: ClassSummary, header: SummaryHeader, width: number, measure: Measure, say: Say): Block {
   const title = paragraph(0, 0, width, header.title, { font: 'bold', size: 15 }, measure);
-  const sub = paragraph(0, title.height, width, `Class summary · rubric ${header.rubricId} · graded ${header.gradedAt.slice(0, 10)}`, { font: 'regular', size: 9.5, color: MUTED }, measure);
+  const subtitle = say(msg('summary.subtitle', { rubric: header.rubricId, date: header.gradedAt.slice(0, 10) }));
+  const sub = paragraph(0, title.height, width, subtitle, { font: 'regular', size: 9.5, color: MUTED }, measure);
   const top = title.height + sub.height + 10;
   const read = summary.files - summary.unreadableFiles;
   const tiles: readonly [string, string, string][] = [
-    ['files graded', String(summary.files), INK],
-    ['could not be read', String(summary.unreadableFiles), summary.unreadableFiles > 0 ? STATUS_STYLE.incorrect.ink : INK],
-    ['mean score', percent(summary.meanPercent), INK],
-    ['median score', percent(summary.medianPercent), INK],
+    [say(msg('summary.filesGraded')), String(summary.files), INK],
+    [say(msg('summary.unreadable')), String(summary.unreadableFiles), summary.unreadableFiles > 0 ? STATUS_STYLE.incorrect.ink : INK],
+    [say(msg('summary.mean')), percent(summary.meanPercent), INK],
+    [say(msg('summary.median')), percent(summary.medianPercent), INK],
   ];
   const gap = 10;
   const tileWidth = (width - gap * (tiles.length - 1)) / tiles.length;
@@ -97,7 +102,7 @@ function headerBlock(summary: ClassSummary, header: SummaryHeader, width: number
     items.push(box(x, top, tileWidth, 46, { stroke: RULE, radius: 4 }), text(x + 8, top + 7, label, 'regular', 7.5, MUTED));
     items.push(text(x + 8, top + 19, value, 'bold', fitSize(value, 'bold', 18, tileWidth - 16, measure), color));
   });
-  const note = `Mean and median over the ${plural(read, 'file')} that could be read, as a percentage of the maximum score.`;
+  const note = say(msg('summary.meanNote', { files: read }));
   const notes = paragraph(0, top + 52, width, note, { font: 'regular', size: 7.5, color: MUTED }, measure);
   items.push(...notes.items);
   return { height: top + 52 + notes.height, items };
@@ -111,7 +116,7 @@ function tickStep(most: number): number {
 }
 
 /** One bar per bin, its count above it; the count axis on the left, the bins' ranges below. */
-function histogramBlock(bins: readonly HistogramBin[], width: number, measure: Measure): Block {
+function histogramBlock(bins: readonly HistogramBin[], width: number, measure: Measure, say: Say): Block {
   const gutter = 28;
   const slot = (width - gutter) / Math.max(1, bins.length);
   const step = tickStep(Math.max(1, ...bins.map((b) => b.count)));
@@ -120,7 +125,7 @@ function histogramBlock(bins: readonly HistogramBin[], width: number, measure: M
   const perFile = PLOT_HEIGHT / axisTop;
   const centered = (content: string, center: number, top: number, font: FontStyle, size: number, color: string) =>
     text(center - measure(content, font, size) / 2, top, content, font, size, color);
-  const items: Item[] = [text(0, 0, 'files', 'regular', 7, MUTED)];
+  const items: Item[] = [text(0, 0, say(msg('summary.files')), 'regular', 7, MUTED)];
   for (let tick = 0; tick <= axisTop; tick += step) {
     const y = base - tick * perFile;
     items.push(line(gutter, y, width, y, tick === 0 ? MUTED : RULE, tick === 0 ? 0.8 : 0.4));
@@ -133,7 +138,7 @@ function histogramBlock(bins: readonly HistogramBin[], width: number, measure: M
     items.push(centered(String(bin.count), center, base - height - 11, bin.count > 0 ? 'bold' : 'regular', 8, bin.count > 0 ? INK : MUTED));
     items.push(centered(`${bin.from}–${bin.to}%`, center, base + 4, 'regular', 7, MUTED));
   });
-  items.push(centered('score, as a percentage of the maximum', gutter + (width - gutter) / 2, base + 17, 'regular', 7.5, MUTED));
+  items.push(centered(say(msg('summary.scoreAxis')), gutter + (width - gutter) / 2, base + 17, 'regular', 7.5, MUTED));
   return { height: base + 32, items };
 }
 
@@ -155,13 +160,14 @@ function stepColumns(width: number): StepColumns {
 }
 
 /** A swatch per part of the bar, drawn as the bar draws it, with its word; a second row if the first is full. */
-function legend(width: number, measure: Measure): Block {
+function legend(width: number, measure: Measure, say: Say): Block {
   const items: Item[] = [];
   let [x, top] = [0, 0];
   for (const part of BAR_PARTS) {
-    const needed = 22 + measure(part.word, 'regular', 7.5);
+    const word = say(part.word);
+    const needed = 22 + measure(word, 'regular', 7.5);
     if (x > 0 && x + needed > width) [x, top] = [0, top + 14];
-    items.push(...segment(part.status, x, top, 18, 10, measure), text(x + 22, top + 1, part.word, 'regular', 7.5, INK));
+    items.push(...segment(part.status, x, top, 18, 10, measure), text(x + 22, top + 1, word, 'regular', 7.5, INK));
     x += needed + 16;
   }
   return { height: top + 18, items };
@@ -177,12 +183,12 @@ function segment(status: Status, x: number, y: number, width: number, height: nu
   return items;
 }
 
-function stepHeadBlock(summary: ClassSummary, width: number, measure: Measure): Block {
+function stepHeadBlock(summary: ClassSummary, width: number, measure: Measure, say: Say): Block {
   const columns = stepColumns(width);
   const read = summary.files - summary.unreadableFiles;
   const items: Item[] = [
-    text(0, 0, 'step', 'regular', 7, MUTED),
-    text(columns.bar, 0, `share of the ${plural(read, 'file')} read`, 'regular', 7, MUTED),
+    text(0, 0, say(msg('summary.step')), 'regular', 7, MUTED),
+    text(columns.bar, 0, say(msg('summary.share', { files: read })), 'regular', 7, MUTED),
     line(0, 12, width, 12, MUTED, 0.5),
   ];
   BAR_PARTS.forEach((part, k) => {
@@ -200,10 +206,10 @@ function shareText(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-function stepTable(summary: ClassSummary, width: number, measure: Measure): Block[] {
-  if (summary.steps.length === 0) return [note('No step was graded: no file was read.')];
-  const head = stepHeadBlock(summary, width, measure);
-  return [{ ...legend(width, measure), keepWithNext: true }, { ...head, keepWithNext: true }, ...summary.steps.map((step) => stepBlock(step, head, width, measure))];
+function stepTable(summary: ClassSummary, width: number, measure: Measure, say: Say): Block[] {
+  if (summary.steps.length === 0) return [note(say(msg('summary.noSteps')))];
+  const head = stepHeadBlock(summary, width, measure, say);
+  return [{ ...legend(width, measure, say), keepWithNext: true }, { ...head, keepWithNext: true }, ...summary.steps.map((step) => stepBlock(step, head, width, measure))];
 }
 
 function stepBlock(step: StepSummary, stepHead: Block, width: number, measure: Measure): Block {
@@ -227,28 +233,30 @@ const DIAGNOSIS_COUNT = 234;
 const DIAGNOSIS_BAR = { x: 240, width: 30 };
 const DIAGNOSIS_STEPS = 284;
 
-function diagnosisTable(diagnoses: readonly DiagnosisSummary[], width: number, measure: Measure): Block[] {
+function diagnosisTable(diagnoses: readonly DiagnosisSummary[], width: number, measure: Measure, say: Say): Block[] {
   const most = diagnoses[0]?.count;
-  if (most === undefined) return [note('No wrong value was explained by a diagnosis.')];
-  const head = diagnosisHeadBlock(width, measure);
-  return [{ ...head, keepWithNext: true }, ...diagnoses.map((d) => diagnosisBlock(d, most, head, width, measure))];
+  if (most === undefined) return [note(say(msg('summary.noDiagnoses')))];
+  const head = diagnosisHeadBlock(width, measure, say);
+  return [{ ...head, keepWithNext: true }, ...diagnoses.map((d) => diagnosisBlock(d, most, head, width, measure, say))];
 }
 
-function diagnosisHeadBlock(width: number, measure: Measure): Block {
+function diagnosisHeadBlock(width: number, measure: Measure, say: Say): Block {
+  const times = say(msg('summary.timesFound'));
   const items: Item[] = [
-    text(0, 0, 'diagnosis', 'regular', 7, MUTED),
-    text(DIAGNOSIS_BAR.x + DIAGNOSIS_BAR.width - measure('times found', 'regular', 7), 0, 'times found', 'regular', 7, MUTED),
-    text(DIAGNOSIS_STEPS, 0, 'on the steps (× how often, where more than once)', 'regular', 7, MUTED),
+    text(0, 0, say(msg('summary.diagnosis')), 'regular', 7, MUTED),
+    text(DIAGNOSIS_BAR.x + DIAGNOSIS_BAR.width - measure(times, 'regular', 7), 0, times, 'regular', 7, MUTED),
+    text(DIAGNOSIS_STEPS, 0, say(msg('summary.onSteps')), 'regular', 7, MUTED),
     line(0, 12, width, 12, MUTED, 0.5),
   ];
   return { height: 14, items };
 }
 
 /** The code and what it means; how often, with a bar against the most frequent; the steps, wrapped. */
-function diagnosisBlock(diagnosis: DiagnosisSummary, most: number, head: Block, width: number, measure: Measure): Block {
+function diagnosisBlock(diagnosis: DiagnosisSummary, most: number, head: Block, width: number, measure: Measure, say: Say): Block {
   const pad = 4;
-  const code = paragraph(0, pad, DIAGNOSIS_COUNT - 30, diagnosis.diagnosis, { font: 'bold', size: 9 }, measure);
-  const words = paragraph(0, pad + code.height, DIAGNOSIS_COUNT - 30, DIAGNOSIS_WORDS[diagnosis.diagnosis], { font: 'regular', size: 7, color: MUTED }, measure);
+  const { name, meaning } = DIAGNOSIS_WORDS[diagnosis.diagnosis];
+  const code = paragraph(0, pad, DIAGNOSIS_COUNT - 30, say(name), { font: 'bold', size: 9 }, measure);
+  const words = paragraph(0, pad + code.height, DIAGNOSIS_COUNT - 30, say(meaning), { font: 'regular', size: 7, color: MUTED }, measure);
   const onSteps = diagnosis.steps.map((s) => (s.count > 1 ? `${s.id}\u00a0×${s.count}` : s.id)).join(', ');
   const steps = paragraph(DIAGNOSIS_STEPS, pad + 0.5, width - DIAGNOSIS_STEPS, onSteps, { font: 'regular', size: 8.5 }, measure);
   const count = String(diagnosis.count);

@@ -1,5 +1,6 @@
 /** The class summary as a PDF document, drawn like the students' reports (pdf.ts). */
 import type { ClassSummary } from './class-summary.js';
+import { msg, sayWith } from '../i18n/index.js';
 import { measure } from './fonts.js';
 import { documentInfo, renderPages } from './pdf.js';
 import { layoutClassSummary, type SummaryHeader } from './summary-layout.js';
@@ -14,6 +15,9 @@ export type { SummaryHeader } from './summary-layout.js';
  * const bytes = await renderClassSummaryPdf(classSummary(report), { title: 'CNN homework', gradedAt: '2024-06-01T09:00:00Z', rubricId: 'cnn-hw' });
  */
 export async function renderClassSummaryPdf(summary: ClassSummary, header: SummaryHeader): Promise<Uint8Array> {
-  const info = documentInfo({ title: `${header.title} — class summary`, subject: `Class summary of ${summary.files} graded files (${header.rubricId})`, gradedAt: header.gradedAt });
+  const say = sayWith(header.voice);
+  const title = say(msg('summary.title', { title: header.title }));
+  const subject = say(msg('summary.subject', { files: summary.files, rubric: header.rubricId }));
+  const info = documentInfo({ title, subject, gradedAt: header.gradedAt });
   return renderPages(layoutClassSummary(summary, header, measure), info);
 }

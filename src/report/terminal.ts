@@ -1,7 +1,10 @@
 /** A GradeResult for a terminal: one summary line, or the student's step-by-step table. */
 import pc from 'picocolors';
+import stringWidth from 'string-width';
 import { formatNumber } from '../engine/text.js';
 import type { GradeResult, Status, StepResult } from '../grade/result.js';
+import { english, msg, type Message, type Say } from '../i18n/index.js';
+import { localizeResult } from './localize.js';
 
 export const MARKS: Record<Status, string> = {
   correct: '✓',
@@ -23,13 +26,31 @@ export function countStatuses(steps: readonly StepResult[]): Record<Status, numb
   return counts;
 }
 
-/** `2023123456_张三.xlsx  85/91 (93.4%) · 80 ✓ 5 ↻ 3 ✗ 3 –` or `file: could not read: why`. */
-export function summaryLine(result: GradeResult): string {
-  if (result.error !== null) return `${result.file}: could not read: ${result.error}`;
-  const counts = countStatuses(result.steps);
-  const parts = (Object.keys(counts) as Status[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
-  const problems = result.problems.length === 0 ? '' : ` · ${result.problems.length === 1 ? 'problem' : `${result.problems.length} problems`}: ${result.problems.join('; ')}`;
-  return `${result.file}: ${formatScore(result)} · ${parts.join(', ')}${problems}`;
+/** Each status as a word a person reads. */
+export const STATUS_WORDS: Record<Status, Message> = {
+  correct: msg('status.correct'),
+  'follow-through': msg('status.follow-through'),
+  incorrect: msg('status.incorrect'),
+  missing: msg('status.missing'),
+  unreadable: msg('status.unreadable'),
+};
+
+/** `80 correct, 5 follow-through`: how many steps have each status that some step has. */
+export function statusCounts(steps: readonly StepResult[], say: Say = english): string[] {
+  const counts = countStatuses(steps);
+  return (Object.keys(counts) as Status[]).filter((s) => counts[s] > 0).map((s) => say(msg('status.count', { count: counts[s], status: STATUS_WORDS[s] })));
+}
+
+/** `2023123456_张三.xlsx: 85/91 (93.4%) · 80 correct, 5 follow-through` or `file: could not read: why`. */
+export function summaryLine(graded: GradeResult, say: Say = english): string {
+  const result = localizeResult(graded, say);
+  if (result.error !== null) return say(msg('terminal.fileUnreadable', { file: result.file, error: result.error }));
+  return say(msg('terminal.summary', { file: result.file, score: formatScore(result), counts: statusCounts(result.steps, say), problems: result.problems }));
+}
+
+/** `text` padded with spaces to `width` terminal columns (a Chinese character takes two). */
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
 type Paint = ReturnType<typeof pc.createColors>;
@@ -48,21 +69,37 @@ function paintStatus(paint: Paint, status: Status, text: string): string {
   }
 }
 
-/** The self-check table. Expected values appear only when `revealExpected`. */
-export function checkTable(result: GradeResult, options: { revealExpected: boolean; color: boolean }): string {
+export interface CheckTableOptions {
+  readonly revealExpected: boolean;
+  readonly color: boolean;
+  /** The language of the table (English by default). */
+  readonly say?: Say;
+  /** Section headings by section id (`CC 层 · 正向传播`); the id where none is given. */
+  readonly headings?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The self-check table. Expected values appear only when `revealExpected`. Columns are aligned by
+ * display width, so a Chinese name or value (two columns a character) keeps the rows straight.
+ */
+export function checkTable(graded: GradeResult, options: CheckTableOptions): string {
+  const say = options.say ?? english;
+  const result = localizeResult(graded, say);
   const paint = pc.createColors(options.color);
   const who = [result.student.id, result.student.name].filter((x) => x !== null).join(' ');
   const lines = [paint.bold(`${who || result.file}: ${formatScore(result)}`)];
-  if (result.error !== null) return `${lines[0]}\n${paint.red(`could not read the file: ${result.error}`)}\n`;
+  if (result.error !== null) return `${lines[0]}\n${paint.red(say(msg('report.couldNotRead', { error: result.error })))}\n`;
   for (const problem of result.problems) lines.push(paint.yellow(`! ${problem}`));
-  const idWidth = Math.max(...result.steps.map((s) => s.id.length));
+  const idWidth = Math.max(...result.steps.map((s) => stringWidth(s.id)));
+  const writtenWidth = Math.max(10, ...result.steps.map((s) => stringWidth(s.raw)));
   const byId = new Map(result.steps.map((s) => [s.id, s]));
   for (const section of result.sections) {
-    lines.push('', paint.bold(`${section.id}  ${formatNumber(section.score, 6)}/${formatNumber(section.maxScore, 6)}`));
+    const heading = options.headings?.get(section.id) ?? section.id;
+    lines.push('', paint.bold(`${heading}  ${formatNumber(section.score, 6)}/${formatNumber(section.maxScore, 6)}`));
     for (const step of section.stepIds.map((id) => byId.get(id)!)) {
-      const expected = options.revealExpected ? `  expected ${formatNumber(step.expected, 4)}` : '';
-      const written = (step.raw || '—').padEnd(10);
-      lines.push(`  ${paintStatus(paint, step.status, MARKS[step.status])} ${step.id.padEnd(idWidth)}  ${written} ${paint.dim(step.message)}${expected}`);
+      const expected = options.revealExpected ? `  ${say(msg('terminal.expected', { value: formatNumber(step.expected, 4) }))}` : '';
+      const written = padDisplay(step.raw || '—', writtenWidth);
+      lines.push(`  ${paintStatus(paint, step.status, MARKS[step.status])} ${padDisplay(step.id, idWidth)}  ${written} ${paint.dim(step.message)}${expected}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -2,6 +2,7 @@
  * The rubric file's shape. Validation is the schema's job; the network builder checks what only
  * shapes can tell (a kernel longer than its input, a weight matrix of the wrong size).
  */
+import { LANGUAGES, TERM_KEYS } from '../i18n/types.js';
 import { z } from 'zod';
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
@@ -144,6 +145,8 @@ const feedback = z.strictObject({
   revealExpected: z.boolean().default(false),
 });
 
+const termWords = z.partialRecord(z.enum(TERM_KEYS), z.string().trim().min(1));
+
 export const rubricSchema = z.strictObject({
   /** Names the rubric in gradebooks and JSON: letters, digits, `.`, `_` and `-`. */
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'must hold only letters, digits, ., _ and -' }),
@@ -162,6 +165,13 @@ export const rubricSchema = z.strictObject({
   template: z.strictObject({ formulas: z.boolean().default(false) }).default({ formulas: false }),
   /** Extra labels students may use for a step: `{ w1_new: ["w1'"] }`. */
   aliases: z.record(z.string(), z.array(z.string())).default({}),
+  /** The language reports speak unless `--lang` says otherwise: `zh-CN` or `en`. */
+  language: z.enum(LANGUAGES).optional(),
+  /**
+   * The course's own words: `{ delta: 误差项, coef: coef }` in the rubric's `language` (in every
+   * language when it names none), or per language: `{ zh-CN: { delta: 误差项 }, en: { delta: coef } }`.
+   */
+  terms: z.union([termWords, z.partialRecord(z.enum(LANGUAGES), termWords)]).default({}),
 });
 
 export type Rubric = z.infer<typeof rubricSchema>;

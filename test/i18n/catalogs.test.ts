@@ -120,6 +120,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'status.incorrect': undefined,
   'status.missing': undefined,
   'status.unreadable': undefined,
+  'status.list': { counts: ['‹counts1›', '‹counts2›'] },
   'status.count': { count: 7027, status: NESTED },
   'terminal.fileUnreadable': { file: '‹file›', error: NESTED },
   'terminal.summary': { file: '‹file›', score: '‹score›', counts: ['‹counts1›', '‹counts2›'], problems: ['‹problems1›', '‹problems2›'] },
@@ -219,6 +220,9 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'gradescope.noSpreadsheet': undefined,
   'gradescope.several': { file: '‹file›' },
   // cli
+  'reference.header': { rubric: '‹rubric›', convention: NESTED, steps: 7901 },
+  'convention.updated-weights': undefined,
+  'convention.standard': undefined,
   'cli.noSpreadsheets': { inputs: ['‹inputs1›', '‹inputs2›'] },
   'cli.noSuchPath': { path: '‹path›' },
   'cli.notSpreadsheet': { path: '‹path›' },

@@ -11,10 +11,11 @@ import type { FileDone } from './job.js';
 
 export const CACHE_FOLDER = '.stepmark';
 
-export async function cacheKey(parts: { rubricText: string; version: string; gradedAt: string; file: string; reportName: string }): Promise<string> {
+export async function cacheKey(parts: { rubricText: string; version: string; gradedAt: string; file: string; reportName: string; voice?: string }): Promise<string> {
   const info = await stat(parts.file);
   const hash = createHash('sha256');
-  for (const part of [parts.version, parts.rubricText, parts.gradedAt, resolve(parts.file), parts.reportName, String(info.size), String(info.mtimeMs)]) {
+  // The report's language is part of what was rendered: another --lang renders the report again.
+  for (const part of [parts.version, parts.rubricText, parts.gradedAt, resolve(parts.file), parts.reportName, String(info.size), String(info.mtimeMs), parts.voice ?? '']) {
     hash.update(part).update('\0');
   }
   return hash.digest('hex').slice(0, 32);

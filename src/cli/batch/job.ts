@@ -1,6 +1,7 @@
 /** The work for one submission in a batch: grade it, render its report, remember the result. */
 import { join } from 'node:path';
 import type { GradeResult } from '../../grade/result.js';
+import type { Voice } from '../../i18n/index.js';
 import { writeStudentReport } from '../../report/pdf.js';
 import { writeAtomic } from '../files.js';
 import type { Grader } from '../../grade/grader.js';
@@ -12,6 +13,8 @@ export interface BatchSettings {
   /** ISO date printed on reports; pinned for the whole batch so reruns give the same bytes. */
   readonly gradedAt: string;
   readonly pdf: boolean;
+  /** The language and words of the reports. */
+  readonly voice: Voice;
 }
 
 export interface FileTask {
@@ -33,7 +36,7 @@ export async function processFile(grader: Grader, settings: BatchSettings, task:
   let report: string | null = null;
   if (settings.pdf) {
     const { graph, rubric } = grader.reference;
-    const bytes = await writeStudentReport(result, graph, { revealExpected: rubric.feedback.revealExpected, gradedAt: settings.gradedAt });
+    const bytes = await writeStudentReport(result, graph, { revealExpected: rubric.feedback.revealExpected, gradedAt: settings.gradedAt, voice: settings.voice });
     await writeAtomic(join(settings.outDir, task.reportName), bytes);
     report = task.reportName;
   }

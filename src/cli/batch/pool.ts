@@ -3,9 +3,13 @@
  * limit or dies (out of memory on a hostile file, a library crash) is replaced; its task fails
  * alone and the batch goes on.
  */
+import { english, msg, type Message } from '../../i18n/index.js';
 import { Worker } from 'node:worker_threads';
 
-export type Outcome<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly reason: string };
+/** A failure's `reason` is in English; `note`, when there is one, says it in any language. */
+export type Outcome<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly reason: string; readonly note?: Message };
+
+const failure = (note: Message): Outcome<never> => ({ ok: false, reason: english(note), note });
 
 export interface PoolOptions {
   readonly workers: number;
@@ -74,9 +78,9 @@ function runOne<R>(worker: Worker, index: number, task: unknown, timeoutMs: numb
     const onMessage = (reply: Reply<R>) => {
       if (reply.index === index) finish(reply.outcome);
     };
-    const onError = (error: Error) => finish({ ok: false, reason: `worker failed: ${describe(error)}` });
-    const onExit = (code: number) => finish({ ok: false, reason: `worker stopped (exit code ${code})` });
-    const timer = setTimeout(() => finish({ ok: false, reason: `worker timed out after ${timeoutMs / 1000} s` }), timeoutMs);
+    const onError = (error: Error) => finish(failure(msg('cli.workerFailed', { detail: describe(error) })));
+    const onExit = (code: number) => finish(failure(msg('cli.workerStopped', { code })));
+    const timer = setTimeout(() => finish(failure(msg('cli.workerTimedOut', { seconds: timeoutMs / 1000 }))), timeoutMs);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);

@@ -1,5 +1,7 @@
 /** Batch progress: a bar on a terminal, one plain line per file otherwise (logs, CI). */
 import cliProgress from 'cli-progress';
+import { english, type Say } from '../../i18n/index.js';
+import { msg } from '../../i18n/index.js';
 import type { Io } from '../io.js';
 
 export interface Progress {
@@ -8,12 +10,12 @@ export interface Progress {
   stop(): void;
 }
 
-export function createProgress(io: Io, total: number): Progress {
+export function createProgress(io: Io, total: number, say: Say = english): Progress {
   if (!io.isTTY) {
     return { done: (line) => io.stdout(`${line}\n`), stop: () => {} };
   }
   const bar = new cliProgress.SingleBar(
-    { format: 'grading [{bar}] {value}/{total} files · {eta_formatted} left · {failed} unreadable', hideCursor: true, clearOnComplete: false },
+    { format: say(msg('cli.progress')), hideCursor: true, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
   let failed = 0;

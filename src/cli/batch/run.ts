@@ -12,6 +12,9 @@ import type { Grader } from '../../grade/grader.js';
 import { studentFromFileName } from '../../ingest/student.js';
 import { reportFileName, uniqueNames } from '../../report/sanitize.js';
 import { summaryLine } from '../../report/terminal.js';
+import { msg, sayWith, type Language, type Message } from '../../i18n/index.js';
+import { localizeResult } from '../../report/localize.js';
+import { commandVoice } from '../voice.js';
 import { collectSpreadsheets, noSpreadsheets, removeStaleTemporaries } from '../files.js';
 import { gradingDate } from '../grading-date.js';
 import { EXIT, type Io } from '../io.js';
@@ -30,6 +33,7 @@ export interface BatchOptions {
   /** YYYY-MM-DD printed on the reports; default: SOURCE_DATE_EPOCH, else today. */
   readonly date?: string;
   readonly pdf?: boolean;
+  readonly lang?: Language;
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -45,27 +49,29 @@ export async function batchCommand(rubricPath: string, inputs: readonly string[]
   await mkdir(join(outDir, CACHE_FOLDER), { recursive: true });
   // A run killed mid-write leaves temporaries; the outputs must end as one clean run's.
   await Promise.all([outDir, join(outDir, CACHE_FOLDER)].map(removeStaleTemporaries));
-  const settings: BatchSettings = { rubricPath, outDir, gradedAt: gradingDate(options.date), pdf: options.pdf ?? true };
+  const voice = commandVoice(io, grader.reference.rubric, options.lang);
+  const say = sayWith(voice);
+  const settings: BatchSettings = { rubricPath, outDir, gradedAt: gradingDate(options.date), pdf: options.pdf ?? true, voice };
   const tasks = await planTasks(files, settings, readFileSync(rubricPath, 'utf8'));
 
   const done = await Promise.all(tasks.map((t) => (options.force ? null : readCached(t.cachePath, outDir))));
   const pending = tasks.map((_, k) => k).filter((k) => done[k] === null);
   const skipped = tasks.length - pending.length;
-  if (skipped > 0) io.stdout(`${skipped} of ${tasks.length} submissions are up to date (use --force to grade them again)\n`);
+  if (skipped > 0) io.stdout(`${say(msg('cli.upToDate', { skipped, files: tasks.length }))}\n`);
 
-  const progress = createProgress(io, pending.length);
+  const progress = createProgress(io, pending.length, say);
   const record = (k: number, value: FileDone) => {
     done[k] = value;
-    progress.done(summaryLine(value.result), value.result.error !== null);
+    progress.done(summaryLine(value.result, say), value.result.error !== null);
   };
   await gradeAll(grader, settings, pending.map((k) => tasks[k]!), options.workers ?? availableParallelism(), (i, value) => record(pending[i]!, value));
   progress.stop();
 
-  const all = done.map((d) => d!);
+  const all = done.map((d) => ({ ...d!, result: localizeResult(d!.result, say) }));
   await writeClassOutputs(grader, settings, all, options.roster ?? null, io);
   const failed = all.filter((d) => d.result.error !== null);
-  for (const d of failed) io.stderr(`${summaryLine(d.result)}\n`);
-  io.stdout(`graded ${all.length - failed.length} of ${all.length} submissions into ${options.out}\n`);
+  for (const d of failed) io.stderr(`${summaryLine(d.result, say)}\n`);
+  io.stdout(`${say(msg('cli.gradedInto', { graded: all.length - failed.length, files: all.length, out: options.out }))}\n`);
   return failed.length > 0 ? EXIT.someFilesFailed : EXIT.ok;
 }
 
@@ -76,7 +82,7 @@ async function gradeAll(
   workers: number,
   onDone: (index: number, value: FileDone) => void,
 ): Promise<void> {
-  const failure = (task: FileTask, reason: string): FileDone => ({
+  const failure = (task: FileTask, reason: Message | string): FileDone => ({
     result: unreadableFile(grader.reference, task.file, studentFromFileName(basename(task.file)), reason),
     report: null,
   });
@@ -88,7 +94,7 @@ async function gradeAll(
   }
   const pool = { workers, script: WORKER_SCRIPT, workerData: settings, timeoutMs: 60_000, memoryMb: 1024 };
   await runPool<FileTask, FileDone>(tasks, pool, (i, outcome) =>
-    onDone(i, outcome.ok ? outcome.value : failure(tasks[i]!, `could not be graded: ${outcome.reason}`)),
+    onDone(i, outcome.ok ? outcome.value : failure(tasks[i]!, msg('cli.notGraded', { reason: outcome.note ?? outcome.reason }))),
   );
 }
 
@@ -102,7 +108,7 @@ async function planTasks(files: readonly string[], settings: BatchSettings, rubr
   return Promise.all(
     files.map(async (file, k) => {
       const reportName = names[k]!;
-      const key = await cacheKey({ rubricText, version: VERSION, gradedAt: settings.gradedAt, file, reportName });
+      const key = await cacheKey({ rubricText, version: VERSION, gradedAt: settings.gradedAt, file, reportName, voice: JSON.stringify(settings.voice) });
       return { file, reportName, cachePath: join(settings.outDir, CACHE_FOLDER, `${key}.json`) };
     }),
   );

@@ -4,6 +4,10 @@ import type { Context, Said } from '../types.js';
 const plural = (count: number, word: string) => `${word}${count === 1 ? '' : 's'}`;
 
 export const cli = {
+  'reference.header': (p: { rubric: string; convention: Said; steps: number }, c: Context) =>
+    `rubric ${p.rubric} · convention ${c.say(p.convention)} · ${p.steps} steps`,
+  'convention.updated-weights': () => 'updated-weights',
+  'convention.standard': () => 'standard',
   'cli.noSpreadsheets': (p: { inputs: readonly string[] }) => `no spreadsheets (.xlsx, .xls, .ods, .csv) in ${p.inputs.join(', ')}`,
   'cli.noSuchPath': (p: { path: string }) => `${p.path}: no such file or folder`,
   'cli.notSpreadsheet': (p: { path: string }) => `${p.path}: not a spreadsheet`,

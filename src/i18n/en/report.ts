@@ -11,6 +11,8 @@ export const report = {
   'status.unreadable': () => 'unreadable',
   /** `80 correct`: how many steps have a status. */
   'status.count': (p: { count: number; status: Said }, c: Context) => `${p.count} ${c.say(p.status)}`,
+  /** `status.count`s, already said, in a row. */
+  'status.list': (p: { counts: readonly string[] }) => p.counts.join(', '),
 
   'terminal.fileUnreadable': (p: { file: string; error: Said | string }, c: Context) => `${p.file}: could not read: ${c.say(p.error)}`,
   /** One line per graded file: `counts` are `status.count`s, already said. */

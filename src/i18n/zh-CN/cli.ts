@@ -3,6 +3,9 @@ import type { cli as english } from '../en/cli.js';
 import type { Translation } from '../types.js';
 
 export const cli: Translation<typeof english> = {
+  'reference.header': (p, c) => `评分标准 ${p.rubric} · ${c.say(p.convention)} · 共 ${p.steps} 步`,
+  'convention.updated-weights': () => '误差经更新后的权重反传',
+  'convention.standard': () => '误差经更新前的权重反传',
   'cli.noSpreadsheets': (p) => `${p.inputs.join('、')} 中没有电子表格（.xlsx、.xls、.ods、.csv）`,
   'cli.noSuchPath': (p) => `${p.path}：没有这个文件或文件夹`,
   'cli.notSpreadsheet': (p) => `${p.path}：不是电子表格`,

@@ -9,6 +9,7 @@ export const report: Translation<typeof english> = {
   'status.missing': () => '未填',
   'status.unreadable': () => '无法识别',
   'status.count': (p, c) => `${c.say(p.status)} ${p.count}`,
+  'status.list': (p) => p.counts.join('，'),
 
   'terminal.fileUnreadable': (p, c) => `${p.file}：无法读取：${c.say(p.error)}`,
   'terminal.summary': (p) => {

@@ -1,0 +1,26 @@
+/**
+ * The language a command speaks: `--lang`, else the rubric's `language:`, else the locale
+ * (LC_ALL, LC_MESSAGES, LANG), else English. Only the CLI reads the environment.
+ */
+import { languageFromEnvironment, parseLanguage, sayWith, voiceFor, type Language, type RubricSpeech, type Say, type Voice } from '../i18n/index.js';
+import type { Io } from './io.js';
+
+/** The environment's language (tests pass their own `env` through Io). */
+export const localeLanguage = (io: Io): Language | null => languageFromEnvironment(io.env ?? process.env);
+
+export const commandVoice = (io: Io, rubric: RubricSpeech, asked: Language | undefined): Voice => voiceFor(rubric, asked, localeLanguage(io));
+
+export const commandSay = (io: Io, rubric: RubricSpeech, asked: Language | undefined): Say => sayWith(commandVoice(io, rubric, asked));
+
+/**
+ * The language to report a failure in, before (or without) a rubric: `--lang` if the arguments
+ * hold a valid one, else the locale.
+ */
+export function failureLanguage(argv: readonly string[], io: Io): Language | null {
+  for (const [k, arg] of argv.entries()) {
+    const value = arg === '--lang' ? argv[k + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    const language = parseLanguage(value);
+    if (language !== null) return language;
+  }
+  return localeLanguage(io);
+}
