@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { GradeReport, GradeResult } from '../grade/result.js';
-import { msg, sayWith, type Language } from '../i18n/index.js';
+import { msg, sayWith, titleIn, type Language } from '../i18n/index.js';
 import { localizeResult } from '../report/localize.js';
 import { writeStudentReport } from '../report/pdf.js';
 import { sectionHeading } from '../report/sections.js';
@@ -51,7 +51,7 @@ export async function checkCommand(rubricPath: string, file: string, options: { 
     const target = typeof options.pdf === 'string' ? options.pdf : defaultReportPath(result.student.id, path);
     if (resolve(target) === resolve(path)) throw new UsageError(msg('cli.refuseOverwriteTheSubmission', { path: target }));
     await mkdir(dirname(target), { recursive: true });
-    const bytes = await writeStudentReport(result, graph, { revealExpected, gradedAt: gradingDate(undefined), voice });
+    const bytes = await writeStudentReport(result, graph, { revealExpected, gradedAt: gradingDate(undefined), voice, rubricTitle: titleIn(rubric, voice.language) });
     await writeAtomic(target, bytes);
     io.stdout(`${say(msg('cli.wrote', { path: target }))}\n`);
   }

@@ -26,12 +26,12 @@ export function referenceCsv(graph: Graph, values: ReadonlyMap<string, number>, 
 }
 
 /** Grouped by layer and phase: id, value, formula, and the formula with numbers substituted. */
-export function referenceTable(graph: Graph, values: ReadonlyMap<string, number>, color: boolean, say: Say = english): string {
+export function referenceTable(graph: Graph, values: ReadonlyMap<string, number>, color: boolean, say: Say = english, title = graph.title): string {
   const paint = pc.createColors(color);
   const lookup: Lookup<number> = { param: (name) => graph.params.get(name)!, ref: (id) => values.get(id)! };
   const idWidth = Math.max(...graph.steps.map((s) => s.id.length));
   const convention = graph.convention === 'standard' ? msg('convention.standard') : msg('convention.updated-weights');
-  const lines = [paint.bold(graph.title), paint.dim(say(msg('reference.header', { rubric: graph.rubricId, convention, steps: graph.steps.length })))];
+  const lines = [paint.bold(title), paint.dim(say(msg('reference.header', { rubric: graph.rubricId, convention, steps: graph.steps.length })))];
   for (const section of graph.sections) {
     lines.push('', paint.bold(paint.cyan(say(sectionHeading(graph, section)))));
     for (const id of section.stepIds) {

@@ -1,12 +1,12 @@
 /** `stepmark reference <rubric>`: every step's exact value. */
 import { compileRubric } from '../engine/compile.js';
 import { evaluateGraph } from '../engine/evaluate.js';
-import type { Language } from '../i18n/index.js';
+import { sayWith, titleIn, type Language } from '../i18n/index.js';
 import type { Convention } from '../rubric/schema.js';
 import { EXIT, type Io } from './io.js';
 import { referenceCsv, referenceJson, referenceTable, type ReferenceFormat } from './reference-format.js';
 import { readRubricText } from './rubric-file.js';
-import { commandSay } from './voice.js';
+import { commandVoice } from './voice.js';
 
 export interface ReferenceOptions {
   readonly format: ReferenceFormat;
@@ -17,7 +17,8 @@ export interface ReferenceOptions {
 export async function referenceCommand(rubricPath: string, options: ReferenceOptions, io: Io): Promise<number> {
   const text = await readRubricText(rubricPath, io);
   const { graph, loaded } = compileRubric(text, rubricPath, options.convention ? { convention: options.convention } : {});
-  const say = commandSay(io, loaded.rubric, options.lang);
+  const voice = commandVoice(io, loaded.rubric, options.lang);
+  const say = sayWith(voice);
   const values = evaluateGraph(graph);
   switch (options.format) {
     case 'json':
@@ -27,7 +28,7 @@ export async function referenceCommand(rubricPath: string, options: ReferenceOpt
       io.stdout(referenceCsv(graph, values, say));
       break;
     case 'table':
-      io.stdout(referenceTable(graph, values, io.isTTY, say));
+      io.stdout(referenceTable(graph, values, io.isTTY, say, titleIn(loaded.rubric, voice.language)));
       break;
   }
   return EXIT.ok;

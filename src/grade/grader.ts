@@ -26,7 +26,8 @@ export function createGrader(rubricText: string, rubricFile: string): Grader {
   const reference = prepareReference(loaded.rubric, graph);
   let match: LabelMatcher;
   try {
-    match = createLabelMatcher(graph.steps.map((s) => s.id), loaded.rubric.aliases);
+    const loss = graph.steps.find((s) => s.kind === 'loss')?.id;
+    match = createLabelMatcher(graph.steps.map((s) => s.id), loaded.rubric.aliases, loss === undefined ? {} : { loss });
   } catch (error) {
     if (!isLabelConflictError(error)) throw error;
     const problems = error.conflicts.map((c) => ({ path: ['aliases'], message: `the label "${c.key}" would name ${c.ids.join(' and ')}` }));

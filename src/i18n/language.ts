@@ -24,6 +24,10 @@ export function chooseLanguage(...choices: readonly (Language | null | undefined
   return choices.find((choice): choice is Language => choice !== null && choice !== undefined) ?? 'en';
 }
 
+/** The rubric's title in `language`: its `titles:` entry, else its `title`. */
+export const titleIn = (rubric: { readonly title: string; readonly titles: Partial<Record<Language, string>> }, language: Language): string =>
+  rubric.titles[language] ?? rubric.title;
+
 /** What a rubric says about language: the one it speaks, and its words (for that language, or per language). */
 export interface RubricSpeech {
   readonly language?: Language | undefined;

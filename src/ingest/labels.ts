@@ -62,8 +62,29 @@ function updatedForm(key: string): string | null {
 }
 
 /**
+ * Chinese words students write in labels, read as the id parts they stand for: `输出o1` is
+ * `out_o1`, `输入o1` `in_o1`, `新w4`, `w4新`, `w4（更新后）` are `w4_new`. Longer words first.
+ */
+const CHINESE_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/更新后的值|更新后的|更新后|更新值|新值|更新|新的|新/g, 'new'],
+  [/输出值|输出/g, 'out'],
+  [/净输入|输入值|输入/g, 'in'],
+];
+/** Words that name the loss: alone they are the loss step; before its symbol (`总损失 E_total`) they say what it is. */
+const LOSS_WORDS = /^(?:总损失函数|总损失值|总损失|损失函数|损失值|损失)/;
+/** What may follow the loss's name as its symbol: `E_total`, `L`, `E`. */
+const LOSS_SYMBOL = /^[a-z][a-z0-9]{0,7}$/;
+const HAN = /\p{Script=Han}/u;
+
+export interface MatcherOptions {
+  /** The loss step's id, which `损失`, `总损失` and the like name. */
+  readonly loss?: string;
+}
+
+/**
  * Builds the matcher for a rubric's step ids and declared aliases (id -> extra labels).
  * Throws LabelConflictError, listing every conflict, when two ids would read the same.
+ * Labels in Chinese (`输出o1`, `新w4`, `w4（更新后）`, `总损失 E_total`) read as their steps without aliases.
  *
  * @example
  * const match = createLabelMatcher(['w1_new', 'coef_c1'], { coef_c1: ['c1 coefficient'] });
@@ -74,6 +95,7 @@ function updatedForm(key: string): string | null {
 export function createLabelMatcher(
   stepIds: readonly string[],
   aliases: Readonly<Record<string, readonly string[]>> = {},
+  options: MatcherOptions = {},
 ): LabelMatcher {
   const owners = new Map<string, Set<string>>();
   const claim = (label: string, id: string): void => {
@@ -89,10 +111,24 @@ export function createLabelMatcher(
   const conflicts = [...owners].filter(([, ids]) => ids.size > 1).map(([key, ids]) => ({ key, ids: [...ids] }));
   if (conflicts.length > 0) throw new LabelConflictError(conflicts);
   const byKey = new Map([...owners].map(([key, ids]) => [key, [...ids][0] ?? ''] as const));
-  return (text) => {
-    if (text.length > MAX_LABEL_LENGTH) return null;
-    const key = normaliseLabel(text);
+  const find = (key: string): string | null => {
     const updated = updatedForm(key);
     return byKey.get(key) ?? (updated === null ? null : (byKey.get(updated) ?? null));
   };
+  return (text) => {
+    if (text.length > MAX_LABEL_LENGTH) return null;
+    const key = normaliseLabel(text);
+    return find(key) ?? (HAN.test(key) ? findChinese(key, find, options.loss ?? null) : null);
+  };
+}
+
+/** A label with Chinese words: the loss by its name, else the label with the words read as id parts. */
+function findChinese(key: string, find: (key: string) => string | null, loss: string | null): string | null {
+  const lossName = LOSS_WORDS.exec(key)?.[0];
+  if (lossName !== undefined) {
+    const symbol = key.slice(lossName.length);
+    if (symbol === '') return loss;
+    return find(symbol) ?? (loss !== null && LOSS_SYMBOL.test(symbol) ? loss : null);
+  }
+  return find(CHINESE_WORDS.reduce((text, [words, part]) => text.replace(words, part), key));
 }

@@ -4,6 +4,7 @@
  * The report's parts are blocks (header, summary, picture, one per step) placed top to bottom;
  * a block that does not fit starts a new page, and one taller than a page is cut between its lines.
  */
+import LineBreaker from 'linebreak';
 import type { Status } from '../grade/result.js';
 import { english, msg } from '../i18n/index.js';
 
@@ -110,13 +111,44 @@ export function fitSize(content: string, font: FontStyle, size: number, width: n
 
 const OPERATOR = /^[+\u2212\-·/=×≈]$/;
 
-/** Words, an operator kept with the operand after it so that a formula breaks before `+`, not after. */
-function pieces(content: string): string[] {
-  const out: string[] = [];
+/** A piece of text a line may end after; `spaced` when a space separates it from the piece before. */
+interface Piece {
+  text: string;
+  readonly spaced: boolean;
+}
+
+/** Chinese, Japanese and Korean script and punctuation, full-width forms: text that breaks between characters. */
+const CJK = /[⺀-鿿ꥠ-꥿가-퟿豈-﫿︰-﹏＀-￯]/;
+
+/**
+ * Where a word may break inside: Chinese has no spaces, and breaks between characters, but never
+ * before a closing mark (，。）：) or after an opening one (（“), as the Unicode line-breaking
+ * algorithm (UAX #14) says. Words without such text are never split.
+ */
+function breaksInside(word: string): string[] {
+  if (!CJK.test(word)) return [word];
+  const parts: string[] = [];
+  const breaker = new LineBreaker(word);
+  let start = 0;
+  for (let next = breaker.nextBreak(); next !== null; next = breaker.nextBreak()) {
+    if (next.position > start) parts.push(word.slice(start, next.position));
+    start = next.position;
+  }
+  return parts;
+}
+
+/**
+ * Words, an operator kept with the operand after it so that a formula breaks before `+`, not after;
+ * Chinese text also where UAX #14 allows a break.
+ */
+function pieces(content: string): Piece[] {
+  const out: Piece[] = [];
   for (const word of content.split(' ').filter((w) => w !== '')) {
     const last = out.at(-1);
-    if (last !== undefined && OPERATOR.test(last)) out[out.length - 1] = `${last} ${word}`;
-    else out.push(word);
+    const [first = '', ...rest] = breaksInside(word);
+    if (last !== undefined && OPERATOR.test(last.text)) last.text = `${last.text} ${first}`;
+    else out.push({ text: first, spaced: true });
+    for (const text of rest) out.push({ text, spaced: false });
   }
   return out;
 }
@@ -146,11 +178,11 @@ export function wrap(content: string, width: number, font: FontStyle, size: numb
   const space = measure(' ', font, size);
   let current = '';
   let currentWidth = 0;
-  for (const piece of pieces(content)) {
+  for (const { text: piece, spaced } of pieces(content)) {
     const pieceWidth = measure(piece, font, size);
-    const joinedWidth = current === '' ? pieceWidth : currentWidth + space + pieceWidth;
+    const joinedWidth = current === '' ? pieceWidth : currentWidth + (spaced ? space : 0) + pieceWidth;
     if (joinedWidth <= room()) {
-      [current, currentWidth] = [current === '' ? piece : `${current} ${piece}`, joinedWidth];
+      [current, currentWidth] = [current === '' ? piece : `${current}${spaced ? ' ' : ''}${piece}`, joinedWidth];
       continue;
     }
     if (current !== '') lines.push(current);

@@ -20,6 +20,8 @@ export interface ReportOptions {
   readonly gradedAt: string;
   /** Printed above the rubric's title. */
   readonly courseTitle?: string;
+  /** The rubric's title in the report's language (the graph's title when absent). */
+  readonly rubricTitle?: string;
   /** The language and the course's words the report speaks (English when absent). */
   readonly voice?: Voice;
 }
@@ -160,9 +162,10 @@ function header(result: GradeResult, graph: Graph, options: ReportOptions): Repo
     throw new RangeError(`gradedAt must be an ISO date, not "${options.gradedAt}"`);
   }
   const course = options.courseTitle?.trim();
+  const title = options.rubricTitle ?? graph.title;
   return {
-    title: course || graph.title,
-    subtitle: course ? graph.title : null,
+    title: course || title,
+    subtitle: course ? title : null,
     studentId: result.student.id,
     studentName: result.student.name,
     student: [result.student.id, result.student.name].filter((part) => part !== null && part.trim() !== '').join('  '),
@@ -205,7 +208,8 @@ function network(graph: Graph, resultOf: (id: string) => StepResult, say: Say): 
     graph.sections
       .filter((s) => s.layer === layer && s.phase === phase)
       .flatMap((s) => kindColumns(s.stepIds.map((id) => graph.byId.get(id)!), resultOf, say));
-  return layers.map((name) => ({ name, forward: columns(name, 'forward'), backward: columns(name, 'backward') }));
+  const isLoss = (layer: string) => graph.steps.some((s) => s.layer === layer && s.kind === 'loss');
+  return layers.map((name) => ({ name: isLoss(name) ? say(msg('network.loss')) : name, forward: columns(name, 'forward'), backward: columns(name, 'backward') }));
 }
 
 /** A section's steps grouped by kind, kinds in the order they first appear. */

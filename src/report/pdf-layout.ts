@@ -35,7 +35,7 @@ export function layoutReport(model: ReportModel, measure: Measure, size: PageSiz
     ...summaryBlocks(model.sections, width, measure, say),
     heading(say(msg('report.network')), width, measure),
     { ...legend(width, measure, say), keepWithNext: true },
-    networkBlock(model.network, width, body - 60, measure),
+    networkBlock(model.network, width, body - 60, measure, say),
     heading(say(msg('report.everyStep')), width, measure),
     { ...tableHead, keepWithNext: true },
     ...stepBlocks(model, columns, tableHead, width, measure, say),

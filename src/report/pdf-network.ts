@@ -59,19 +59,19 @@ export function legend(width: number, measure: Measure, say: Say = english): Blo
 }
 
 interface Band {
-  readonly caption: string;
+  readonly caption: Message;
   readonly columns: (layer: NetworkLayer) => readonly NetworkColumn[];
   /** Column k of a layer with `slots` columns sits at slot position `at(k, slots, count)`. */
   readonly at: (k: number, slots: number, count: number) => number;
 }
 
 const BANDS: readonly Band[] = [
-  { caption: 'forward pass →', columns: (l) => l.forward, at: (k) => k },
-  { caption: '← backward pass: deltas, then updates', columns: (l) => l.backward, at: (k, slots) => slots - 1 - k },
+  { caption: msg('network.forward'), columns: (l) => l.forward, at: (k) => k },
+  { caption: msg('network.backward'), columns: (l) => l.backward, at: (k, slots) => slots - 1 - k },
 ];
 
 /** The picture, `width` wide and at most `maxHeight` tall: nodes shrink to fit a large network on a page. */
-export function networkBlock(layers: readonly NetworkLayer[], width: number, maxHeight: number, measure: Measure): Block {
+export function networkBlock(layers: readonly NetworkLayer[], width: number, maxHeight: number, measure: Measure, say: Say = english): Block {
   const slots = layers.map((l) => Math.max(l.forward.length, l.backward.length, 1));
   const columnWidth = width / Math.max(1, slots.reduce((a, b) => a + b, 0));
   const tallest = BANDS.map((band) => Math.max(0, ...layers.flatMap((l) => band.columns(l).map((c) => c.nodes.length))));
@@ -87,7 +87,7 @@ export function networkBlock(layers: readonly NetworkLayer[], width: number, max
   });
   let top = 16;
   BANDS.forEach((band, b) => {
-    items.push(text(0, top + 2, band.caption, 'regular', 6.5, MUTED));
+    items.push(text(0, top + 2, say(band.caption), 'regular', 6.5, MUTED));
     layers.forEach((layer, k) => {
       band.columns(layer).forEach((column, c) => {
         const x = starts[k]! + band.at(c, slots[k]!, band.columns(layer).length) * columnWidth;

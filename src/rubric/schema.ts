@@ -165,6 +165,8 @@ export const rubricSchema = z.strictObject({
   template: z.strictObject({ formulas: z.boolean().default(false) }).default({ formulas: false }),
   /** Extra labels students may use for a step: `{ w1_new: ["w1'"] }`. */
   aliases: z.record(z.string(), z.array(z.string())).default({}),
+  /** The title in other languages, for reports in them: `{ zh-CN: 作业 1 … }`. */
+  titles: z.partialRecord(z.enum(LANGUAGES), z.string().trim().min(1)).default({}),
   /** The language reports speak unless `--lang` says otherwise: `zh-CN` or `en`. */
   language: z.enum(LANGUAGES).optional(),
   /**

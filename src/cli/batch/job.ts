@@ -1,7 +1,7 @@
 /** The work for one submission in a batch: grade it, render its report, remember the result. */
 import { join } from 'node:path';
 import type { GradeResult } from '../../grade/result.js';
-import type { Voice } from '../../i18n/index.js';
+import { titleIn, type Voice } from '../../i18n/index.js';
 import { writeStudentReport } from '../../report/pdf.js';
 import { writeAtomic } from '../files.js';
 import type { Grader } from '../../grade/grader.js';
@@ -36,7 +36,9 @@ export async function processFile(grader: Grader, settings: BatchSettings, task:
   let report: string | null = null;
   if (settings.pdf) {
     const { graph, rubric } = grader.reference;
-    const bytes = await writeStudentReport(result, graph, { revealExpected: rubric.feedback.revealExpected, gradedAt: settings.gradedAt, voice: settings.voice });
+    const { voice } = settings;
+    const options = { revealExpected: rubric.feedback.revealExpected, gradedAt: settings.gradedAt, voice, rubricTitle: titleIn(rubric, voice.language) };
+    const bytes = await writeStudentReport(result, graph, options);
     await writeAtomic(join(settings.outDir, task.reportName), bytes);
     report = task.reportName;
   }

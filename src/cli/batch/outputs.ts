@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GradeReport } from '../../grade/result.js';
-import { msg, sayWith, type Say } from '../../i18n/index.js';
+import { msg, sayWith, titleIn, type Say } from '../../i18n/index.js';
 import { decodeText } from '../../ingest/text.js';
 import { classSummary } from '../../report/class-summary.js';
 import { canvasCsv, gradebookCsv, gradebookXlsx } from '../../report/gradebook.js';
@@ -34,7 +34,7 @@ export async function writeClassOutputs(
   await write('grades.csv', gradebookCsv(report, sections, steps, roster, say));
   await write('grades.xlsx', gradebookXlsx(report, sections, steps, roster, say));
   await write('canvas.csv', canvasCsv(report, { assignment: rubric.title, pointsPossible: maxScore }, roster));
-  const header = { title: rubric.title, gradedAt: settings.gradedAt, rubricId: rubric.id, voice: settings.voice };
+  const header = { title: titleIn(rubric, settings.voice.language), gradedAt: settings.gradedAt, rubricId: rubric.id, voice: settings.voice };
   await write('summary.pdf', await renderClassSummaryPdf(classSummary(report), header));
 }
 

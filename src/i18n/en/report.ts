@@ -51,6 +51,10 @@ export const report = {
   'legend.incorrect': () => 'incorrect',
   'legend.missing': () => 'missing',
   'legend.unreadable': () => 'unreadable',
+  'network.forward': () => 'forward pass →',
+  'network.backward': () => '← backward pass: deltas, then updates',
+  /** The loss's own column of the picture. */
+  'network.loss': () => 'Loss',
   /** Over a column of the network picture: the steps of one kind. */
   'kind.pre-activation': () => 'in',
   'kind.activation': () => 'out',
