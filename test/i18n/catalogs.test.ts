@@ -254,7 +254,6 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'cli.noSubmission': { id: '‹id›', name: '‹name›' },
   'cli.notOnRoster': { file: '‹file›' },
   'cli.filesForOne': { id: '‹id›', files: ['‹files1›', '‹files2›'] },
-  'cli.badLanguage': { value: '‹value›', choices: ['‹choices1›', '‹choices2›'] },
   'cli.internalError': { message: '‹message›' },
   'cli.reportBug': undefined,
 };

@@ -37,7 +37,6 @@ export const cli = {
   'cli.noSubmission': (p: { id: string; name: string | null }) => `no submission: ${p.id}${p.name ? ` ${p.name}` : ''}`,
   'cli.notOnRoster': (p: { file: string }) => `not on the roster: ${p.file}`,
   'cli.filesForOne': (p: { id: string; files: readonly string[] }) => `${p.files.length} files for ${p.id}: ${p.files.join(', ')}`,
-  'cli.badLanguage': (p: { value: string; choices: readonly string[] }) => `unknown language "${p.value}": choose ${p.choices.join(' or ')}`,
   'cli.internalError': (p: { message: string }) => `internal error: ${p.message}`,
   'cli.reportBug': () => 'Please report it with the command you ran (set STEPMARK_DEBUG=1 for details).',
 };

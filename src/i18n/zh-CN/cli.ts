@@ -34,7 +34,6 @@ export const cli: Translation<typeof english> = {
   'cli.noSubmission': (p) => `未提交：${p.id}${p.name ? ` ${p.name}` : ''}`,
   'cli.notOnRoster': (p) => `不在名单上：${p.file}`,
   'cli.filesForOne': (p) => `${p.id} 有 ${p.files.length} 个文件：${p.files.join('、')}`,
-  'cli.badLanguage': (p) => `不支持的语言“${p.value}”：请选择 ${p.choices.join(' 或 ')}`,
   'cli.internalError': (p) => `内部错误：${p.message}`,
   'cli.reportBug': () => '请连同你运行的命令一起报告此问题（设置 STEPMARK_DEBUG=1 可看到详细信息）。',
 };

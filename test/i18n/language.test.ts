@@ -1,0 +1,84 @@
+/** Which language a command speaks, and the course's own words in it. */
+import { describe, expect, it } from 'vitest';
+import { createSay, languageFromEnvironment, msg, parseLanguage, voiceFor } from '../../src/i18n/index.js';
+import { stepmark } from '../cli/run.js';
+import { edit, seedText, SEED_FILE } from '../rubric/seed.js';
+
+const EXAMPLE = 'submissions/2023000001_王晓东.xlsx';
+
+describe('parseLanguage and the locale', () => {
+  it.each([
+    ['zh-CN', 'zh-CN'], ['zh', 'zh-CN'], ['zh_CN.UTF-8', 'zh-CN'], ['zh-Hans', 'zh-CN'], ['ZH_cn', 'zh-CN'],
+    ['en', 'en'], ['en_US.UTF-8', 'en'], ['en-GB', 'en'],
+    ['C', null], ['C.UTF-8', null], ['POSIX', null], ['fr_FR.UTF-8', null], ['', null], [undefined, null],
+  ] as const)('%j is %j', (text, language) => {
+    expect(parseLanguage(text)).toBe(language);
+  });
+
+  it('reads LC_ALL, then LC_MESSAGES, then LANG: the first one set', () => {
+    expect(languageFromEnvironment({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(languageFromEnvironment({ LC_MESSAGES: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(languageFromEnvironment({ LC_ALL: 'zh_CN.GB18030', LC_MESSAGES: 'en_US.UTF-8' })).toBe('zh-CN');
+    expect(languageFromEnvironment({ LC_ALL: '', LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(languageFromEnvironment({})).toBeNull();
+  });
+});
+
+describe('voiceFor', () => {
+  it('takes --lang, else the rubric, else the locale, else English', () => {
+    expect(voiceFor({ language: 'en', terms: {} }, 'zh-CN', 'en').language).toBe('zh-CN');
+    expect(voiceFor({ language: 'zh-CN', terms: {} }, null, 'en').language).toBe('zh-CN');
+    expect(voiceFor({ terms: {} }, null, 'zh-CN').language).toBe('zh-CN');
+    expect(voiceFor({ terms: {} }, null, null).language).toBe('en');
+  });
+
+  it("keeps the rubric's words to their language", () => {
+    expect(voiceFor({ language: 'zh-CN', terms: { delta: '灵敏度' } }, null, null).terms).toEqual({ delta: '灵敏度' });
+    expect(voiceFor({ language: 'zh-CN', terms: { delta: '灵敏度' } }, 'en', null).terms).toEqual({});
+    expect(voiceFor({ terms: { delta: 'coef' } }, 'en', null).terms).toEqual({ delta: 'coef' });
+    expect(voiceFor({ terms: { 'zh-CN': { delta: '灵敏度' }, en: { delta: 'coef' } } }, 'en', null).terms).toEqual({ delta: 'coef' });
+  });
+
+  it('says the course\'s word where the catalog says the term', () => {
+    const unit = msg('unit.kernelWindow', { kernel: 1, window: 2 });
+    const delta = msg('step.delta', { layer: 'CC', unit });
+    expect(createSay('zh-CN')(delta)).toBe('CC 层净输入处的误差项，第 1 个卷积核，第 2 个窗口');
+    expect(createSay('zh-CN', { delta: '灵敏度', kernel: '滤波器' })(delta)).toBe('CC 层净输入处的灵敏度，第 1 个滤波器，第 2 个窗口');
+    expect(createSay('en')(delta)).toBe('CC delta at pre-activation, kernel 1, window 2');
+    expect(createSay('en', { delta: 'coef' })(delta)).toBe('CC coef at pre-activation, kernel 1, window 2');
+  });
+});
+
+describe('--lang on the command line', () => {
+  it('speaks the locale when nothing else says', async () => {
+    const zh = await stepmark(['check', SEED_FILE, EXAMPLE], {}, { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stdout).toContain('CC 层 · 正向传播');
+    const en = await stepmark(['check', SEED_FILE, EXAMPLE], {}, { env: { LANG: 'C.UTF-8' } });
+    expect(en.stdout).toContain('CC · forward');
+  });
+
+  it("speaks the rubric's language:, and --lang over it", async () => {
+    const rubric = 'zh.yaml';
+    const files = { [rubric]: `language: zh-CN\n${seedText}` };
+    expect((await stepmark(['check', rubric, EXAMPLE], files, { env: {} })).stdout).toContain('没有找到这一步的值');
+    expect((await stepmark(['check', rubric, EXAMPLE, '--lang', 'en'], files, { env: {} })).stdout).toContain('no value found for this step');
+  });
+
+  it("says the rubric's terms in the template and the reference", async () => {
+    const rubric = 'terms.yaml';
+    const files = { [rubric]: edit(seedText, 'zh-CN: { coef: coef, delta: 误差项 coef,', 'zh-CN: { coef: coef, delta: 灵敏度,') };
+    const csv = await stepmark(['reference', rubric, '--format', 'csv', '--lang', 'zh-CN'], files);
+    expect(csv.stdout).toContain('CC 层净输入处的灵敏度，第 1 个卷积核，第 1 个窗口');
+    const english = await stepmark(['reference', rubric, '--format', 'csv', '--lang', 'en'], files);
+    expect(english.stdout).toContain('CC delta at pre-activation, kernel 1, window 1');
+  });
+
+  it('names the choices for a language it does not speak, and says usage errors in the language asked for', async () => {
+    const bad = await stepmark(['check', SEED_FILE, EXAMPLE, '--lang', 'fr']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/en or zh-CN/);
+    const missing = await stepmark(['grade', SEED_FILE, 'no/such/folder', '--lang', 'zh-CN']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no/such/folder：没有这个文件或文件夹');
+  });
+});
