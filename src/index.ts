@@ -19,3 +19,8 @@ export type { Submission } from './ingest/types.js';
 export { writeStudentReport } from './report/pdf.js';
 export { renderClassSummaryPdf } from './report/summary-pdf.js';
 export { classSummary } from './report/class-summary.js';
+export {
+  createSay, english, LANGUAGES, msg, parseLanguage, sayWith, titleIn, voiceFor,
+  type Language, type Message, type Said, type Say, type Terms, type Voice,
+} from './i18n/index.js';
+export { localizeResult } from './report/localize.js';
