@@ -1,7 +1,7 @@
 /** The command line: parses argv, runs a command, prints problems, returns the exit code. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createSay, LANGUAGES, msg, parseLanguage, type Language } from '../i18n/index.js';
-import { isRubricError } from '../rubric/problems.js';
+import { isRubricError, rubricErrorText } from '../rubric/problems.js';
 import { CONVENTIONS, type Convention } from '../rubric/schema.js';
 import { EXIT, isUsageError, processIo, type Io } from './io.js';
 import { REFERENCE_FORMATS, type ReferenceFormat } from './reference-format.js';
@@ -134,7 +134,7 @@ function report(error: unknown, io: Io, argv: readonly string[]): number {
     return EXIT.usage;
   }
   if (isRubricError(error)) {
-    io.stderr(`stepmark: ${error.message}\n`);
+    io.stderr(`stepmark: ${rubricErrorText(error.file, error.problems, say)}\n`);
     return EXIT.usage;
   }
   const detail = process.env['STEPMARK_DEBUG'] && error instanceof Error ? `\n${error.stack}` : '';

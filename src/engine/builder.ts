@@ -1,5 +1,6 @@
 /** Collects steps, parameters and problems while a network is built from a rubric. */
-import { formatPath, type PathKey, type Problem } from '../rubric/problems.js';
+import { msg, type Message } from '../i18n/index.js';
+import { formatPath, problemAt, type PathKey, type Problem } from '../rubric/problems.js';
 import type { Convention } from '../rubric/schema.js';
 import { param, ref, type Expr } from './expr.js';
 import type { Step } from './graph.js';
@@ -19,8 +20,8 @@ export class Builder {
     readonly newSuffix: string,
   ) {}
 
-  problem(path: readonly PathKey[], message: string): void {
-    this.problems.push({ path, message });
+  problem(path: readonly PathKey[], note: Message): void {
+    this.problems.push(problemAt(path, note));
   }
 
   addParam(name: string, value: number, path: readonly PathKey[]): Expr {
@@ -53,7 +54,7 @@ export class Builder {
       this.owners.set(id, path);
       return true;
     }
-    this.problem(path, `the id "${id}" is already used (by ${formatPath(owner)}); ids must be unique`);
+    this.problem(path, msg('rubric.duplicateId', { id, owner: formatPath(owner) }));
     return false;
   }
 }

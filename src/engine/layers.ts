@@ -14,16 +14,17 @@ export function checkMatrix(
 ): void {
   const matrix = layer.kind === 'conv1d' ? layer.kernels : layer.weights;
   const key = layer.kind === 'conv1d' ? 'kernels' : 'weights';
-  const what = layer.kind === 'conv1d' ? 'kernel' : 'row';
   const width = matrix.values[0]!.length;
   matrix.values.forEach((row, n) => {
     if (row.length !== width) {
-      builder.problem([...path, key, 'values', n], `${what} ${n + 1} has ${row.length} values; every ${what} needs ${width}, as the first has`);
+      const sizes = { n: n + 1, count: row.length, width };
+      builder.problem([...path, key, 'values', n], layer.kind === 'conv1d' ? msg('rubric.raggedKernel', sizes) : msg('rubric.raggedRow', sizes));
     }
   });
   if (layer.biases && layer.biases.values.length !== matrix.values.length) {
-    const units = layer.kind === 'conv1d' ? 'kernels' : 'output units (weight rows)';
-    builder.problem([...path, 'biases', 'values'], `${layer.biases.values.length} biases for ${matrix.values.length} ${units}; give one each`);
+    const [biases, units] = [layer.biases.values.length, matrix.values.length];
+    const note = layer.kind === 'conv1d' ? msg('rubric.kernelBiases', { biases, kernels: units }) : msg('rubric.denseBiases', { biases, rows: units });
+    builder.problem([...path, 'biases', 'values'], note);
   }
 }
 
@@ -44,7 +45,7 @@ export function convSpec(layer: ConvLayer, path: readonly PathKey[], length: num
   const kernels = layer.kernels.values;
   const size = kernels[0]!.length;
   if (size > length) {
-    builder.problem([...path, 'kernels', 'values'], `kernel size ${size} is larger than its input (${length} values)`);
+    builder.problem([...path, 'kernels', 'values'], msg('rubric.kernelTooLarge', { size, length }));
     return null;
   }
   const names = kernels.map((row, n) => row.map((_, m) => elementId(layer.kernels.name, n, m)));
@@ -70,7 +71,7 @@ export function denseSpec(layer: DenseLayer, path: readonly PathKey[], length: n
   const rows = layer.weights.values;
   const bad = rows.findIndex((row) => row.length !== length);
   if (bad >= 0) {
-    builder.problem([...path, 'weights', 'values', bad], `each row needs ${length} weights, one per input from the layer below; this one has ${rows[bad]!.length}`);
+    builder.problem([...path, 'weights', 'values', bad], msg('rubric.rowLength', { length, count: rows[bad]!.length }));
     return null;
   }
   const names = rows.map((row, o) => row.map((_, h) => indexedId(layer.weights.name, o * length + h)));

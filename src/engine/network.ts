@@ -50,7 +50,7 @@ function forward(layer: Layer, path: readonly PathKey[], maps: Expr[][], builder
   switch (layer.kind) {
     case 'conv1d': {
       if (maps.length !== 1) {
-        builder.problem(path, `conv1d reads one sequence, but the layer below gives ${maps.length} maps; put "- kind: flatten" before it`);
+        builder.problem(path, msg('rubric.convAfterMaps', { maps: maps.length }));
         return null;
       }
       const spec = convSpec(layer, path, maps[0]!.length, builder);
@@ -64,7 +64,7 @@ function forward(layer: Layer, path: readonly PathKey[], maps: Expr[][], builder
     case 'maxpool': {
       const shortest = Math.min(...maps.map((m) => m.length));
       if (layer.size > shortest) {
-        builder.problem([...path, 'size'], `pool size ${layer.size} is larger than its input (${shortest} values per map)`);
+        builder.problem([...path, 'size'], msg('rubric.poolTooLarge', { size: layer.size, shortest }));
         return null;
       }
       return { kind: 'pool', layer: new PoolingLayer(layer, path, maps, builder) };
@@ -137,22 +137,22 @@ function checkOutput(rubric: Rubric, builder: Builder): void {
   const top = rubric.layers[last]!;
   rubric.layers.forEach((layer, i) => {
     if (layer.kind === 'dense' && layer.activation === 'softmax' && i !== last) {
-      builder.problem(['layers', i, 'activation'], 'softmax is only allowed on the last layer');
+      builder.problem(['layers', i, 'activation'], msg('rubric.softmaxNotLast'));
     }
   });
   if (top.kind !== 'dense') {
-    builder.problem(['layers', last, 'kind'], 'the last layer must be dense (it feeds the loss)');
+    builder.problem(['layers', last, 'kind'], msg('rubric.lastNotDense'));
     return;
   }
   if (top.weights.values.length !== rubric.target.values.length) {
-    builder.problem(['target', 'values'], `${rubric.target.values.length} target values for ${top.weights.values.length} outputs of the last layer`);
+    builder.problem(['target', 'values'], msg('rubric.targetCount', { targets: rubric.target.values.length, outputs: top.weights.values.length }));
   }
   const softmax = top.activation === 'softmax';
   if (rubric.loss.kind === 'cross-entropy' && !softmax) {
-    builder.problem(['layers', last, 'activation'], 'cross-entropy needs "activation: softmax" on the last layer');
+    builder.problem(['layers', last, 'activation'], msg('rubric.crossEntropyNeedsSoftmax'));
   }
   if (rubric.loss.kind === 'mse' && softmax) {
-    builder.problem(['loss', 'kind'], 'softmax outputs go with cross-entropy; use another activation for mse');
+    builder.problem(['loss', 'kind'], msg('rubric.mseNotSoftmax'));
   }
 }
 
@@ -161,14 +161,14 @@ function checkStepKeys(rubric: Rubric, builder: Builder): void {
   const ids = new Set(builder.steps.map((s) => s.id));
   const check = (record: Record<string, unknown>, path: PathKey[]) => {
     for (const key of Object.keys(record)) {
-      if (!ids.has(key)) builder.problem([...path, key], `no step has the id "${key}"`);
+      if (!ids.has(key)) builder.problem([...path, key], msg('rubric.noSuchStep', { id: key }));
     }
   };
   check(rubric.grading.points.steps, ['grading', 'points', 'steps']);
   check(rubric.aliases, ['aliases']);
   const groups = new Set(builder.steps.flatMap((s) => [s.layer, sectionId(s.layer, s.phase)]));
   for (const key of Object.keys(rubric.grading.groups)) {
-    if (!groups.has(key)) builder.problem(['grading', 'groups', key], `no layer or section is called "${key}" (sections are like "${builder.steps[0]?.layer ?? 'CC'} · forward")`);
+    if (!groups.has(key)) builder.problem(['grading', 'groups', key], msg('rubric.noSuchGroup', { key, layer: builder.steps[0]?.layer ?? 'CC' }));
   }
 }
 

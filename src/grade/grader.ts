@@ -2,7 +2,8 @@
 import { compileRubric } from '../engine/compile.js';
 import { createLabelMatcher, isLabelConflictError, type LabelMatcher } from '../ingest/labels.js';
 import type { IngestLimits } from '../ingest/limits.js';
-import { RubricError } from '../rubric/problems.js';
+import { msg } from '../i18n/index.js';
+import { problemAt, RubricError } from '../rubric/problems.js';
 import { gradeFile } from './grade-file.js';
 import { prepareReference, type Reference } from './reference.js';
 import type { GradeResult } from './result.js';
@@ -30,7 +31,7 @@ export function createGrader(rubricText: string, rubricFile: string): Grader {
     match = createLabelMatcher(graph.steps.map((s) => s.id), loaded.rubric.aliases, loss === undefined ? {} : { loss });
   } catch (error) {
     if (!isLabelConflictError(error)) throw error;
-    const problems = error.conflicts.map((c) => ({ path: ['aliases'], message: `the label "${c.key}" would name ${c.ids.join(' and ')}` }));
+    const problems = error.conflicts.map((c) => problemAt(['aliases'], msg('rubric.aliasConflict', { label: c.key, ids: c.ids })));
     throw new RubricError(rubricFile, loaded.locate(problems));
   }
   return { reference, grade: (bytes, fileName, limits) => gradeFile(reference, match, bytes, fileName, limits) };

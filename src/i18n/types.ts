@@ -26,7 +26,7 @@ export interface Said {
 }
 
 /** A parameter: a name, a number, a list of names, or a message said inside another. */
-export type Param = string | number | boolean | null | readonly string[] | Said;
+export type Param = string | number | boolean | null | readonly string[] | Said | Readonly<Record<string, string>>;
 
 /** What an entry may use besides its parameters. */
 export interface Context {

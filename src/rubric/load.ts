@@ -1,8 +1,9 @@
 /** YAML text -> validated Rubric, or a RubricError listing every problem with its line. */
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
-import { RubricError, type LocatedProblem, type PathKey, type Problem } from './problems.js';
-import { rubricSchema, type Rubric } from './schema.js';
+import { z } from 'zod';
+import { english, msg, type Message } from '../i18n/index.js';
+import { problemAt, RubricError, type LocatedProblem, type PathKey, type Problem } from './problems.js';
+import { layerKindMessage, rubricSchema, type Rubric } from './schema.js';
 
 /** A rubric with the means to point back into its file. */
 export interface LoadedRubric {
@@ -17,7 +18,7 @@ export const MAX_RUBRIC_BYTES = 1_000_000;
 
 export function parseRubric(text: string, file: string): LoadedRubric {
   if (text.length > MAX_RUBRIC_BYTES) {
-    throw new RubricError(file, [{ file, line: null, column: null, path: [], message: 'file is too large for a rubric' }]);
+    throw new RubricError(file, [{ file, line: null, column: null, ...problemAt([], msg('rubric.tooLarge')) }]);
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -27,12 +28,13 @@ export function parseRubric(text: string, file: string): LoadedRubric {
   if (doc.errors.length > 0) {
     const syntax = doc.errors.map((error) => {
       const at = lineCounter.linePos(error.pos[0]);
-      return { file, line: at.line, column: at.col, path: [], message: `YAML: ${firstLine(error.message)}` };
+      return { file, line: at.line, column: at.col, ...problemAt([], msg('rubric.yaml', { detail: firstLine(error.message) })) };
     });
     throw new RubricError(file, syntax);
   }
-  const parsed = rubricSchema.safeParse(doc.toJS());
-  if (!parsed.success) throw new RubricError(file, locate(parsed.error.issues.flatMap(toProblems)));
+  const data: unknown = doc.toJS();
+  const parsed = rubricSchema.safeParse(data);
+  if (!parsed.success) throw new RubricError(file, locate(parsed.error.issues.flatMap((issue) => toProblems(issue, data))));
   return { rubric: parsed.data, file, locate };
 }
 
@@ -40,18 +42,43 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
-function toProblems(issue: z.core.$ZodIssue): Problem[] {
+/** The schema's own messages, by their English text. */
+const SCHEMA_MESSAGES = new Map([msg('rubric.finite'), msg('rubric.name'), msg('rubric.id')].map((note) => [english(note), note]));
+const chinese = z.locales.zhCN().localeError;
+
+function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
   const path = issue.path.filter((key): key is PathKey => typeof key !== 'symbol');
   if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
-    return [{ path, message: `missing (expected ${issue.expected})` }];
+    return [problemAt(path, msg('rubric.missing', { expected: issue.expected }))];
   }
   if (issue.code === 'unrecognized_keys') {
     // One problem per key, on the key's own line (a typo is rarely on the object's first line).
-    return issue.keys.map((key) => ({ path: [...path, key], message: `unknown key "${key}"` }));
+    return issue.keys.map((key) => problemAt([...path, key], msg('rubric.unknownKey', { key })));
   }
-  if (issue.code === 'invalid_type' && path.length === 0) return [{ path, message: 'the file holds no rubric (expected keys such as id, layers, loss)' }];
-  // zod's wording, made plain: `Invalid option: expected one of "a"|"b"` -> `expected one of "a", "b"`.
-  return [{ path, message: issue.message.replace(/^Invalid (input|option): /, '').replaceAll('"|"', '", "') }];
+  if (issue.code === 'invalid_type' && path.length === 0) return [problemAt(path, msg('rubric.noRubric'))];
+  return [problemAt(path, schemaNote(issue, path, data))];
+}
+
+/** A message of the schema's, or zod's own said in each language zod speaks (its Chinese from its zh-CN locale). */
+function schemaNote(issue: z.core.$ZodIssue, path: readonly PathKey[], data: unknown): Message {
+  const own = SCHEMA_MESSAGES.get(issue.message);
+  if (own !== undefined) return own;
+  const value = valueAt(data, path);
+  const layerKind = layerKindMessage(path.at(-1) === 'kind' ? value : (value as { kind?: unknown } | undefined)?.kind);
+  if (issue.code === 'invalid_union' && english(layerKind) === issue.message) return layerKind;
+  const local = chinese({ ...issue, input: value } as unknown as Parameters<typeof chinese>[0]);
+  const zh = typeof local === 'string' ? local : (local?.message ?? issue.message);
+  return msg('rubric.schema', { said: { en: plain(issue.message), 'zh-CN': plain(zh) } });
+}
+
+/** zod's wording, made plain: `Invalid option: expected one of "a"|"b"` -> `expected one of "a", "b"` (and the same in Chinese). */
+const plain = (message: string): string =>
+  message.replace(/^Invalid (input|option): /, '').replace(/^无效(输入|选项)：/, '').replaceAll('"|"', '", "');
+
+function valueAt(data: unknown, path: readonly PathKey[]): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PathKey, unknown>)[key] : undefined;
+  return value;
 }
 
 /** The line of the deepest node on the path that exists in the file: a map entry's key, a list's item. */

@@ -1,12 +1,18 @@
 /** Problems with a rubric: every one is collected, located and reported at once. */
+import { english, msg, type Said, type Say } from '../i18n/index.js';
 
 export type PathKey = string | number;
 
 /** A problem found by any check, pointing into the rubric by key path. */
 export interface Problem {
   readonly path: readonly PathKey[];
+  /** In English; `note` says it in any language. */
   readonly message: string;
+  readonly note?: Said;
 }
+
+/** A problem at `path`, its message said in English with the message kept. */
+export const problemAt = (path: readonly PathKey[], note: Said): Problem => ({ path, message: english(note), note });
 
 /** A problem with its place in the file, ready to show a person. */
 export interface LocatedProblem extends Problem {
@@ -16,15 +22,20 @@ export interface LocatedProblem extends Problem {
 }
 
 /** `layers[2].kernels.values` — the key path as a TA would type it. */
-export function formatPath(path: readonly PathKey[]): string {
+export function formatPath(path: readonly PathKey[], say: Say = english): string {
   let text = '';
   for (const key of path) text += typeof key === 'number' ? `[${key}]` : text === '' ? key : `.${key}`;
-  return text === '' ? '(top level)' : text;
+  return text === '' ? say(msg('rubric.topLevel')) : text;
 }
 
-export function formatProblem(problem: LocatedProblem): string {
+export function formatProblem(problem: LocatedProblem, say: Say = english): string {
   const where = problem.line === null ? problem.file : `${problem.file}:${problem.line}:${problem.column ?? 1}`;
-  return `${where}: ${formatPath(problem.path)}: ${problem.message}`;
+  return `${where}: ${formatPath(problem.path, say)}: ${say(problem.note ?? problem.message)}`;
+}
+
+/** The error as the command line prints it: the count, then one problem a line. */
+export function rubricErrorText(file: string, problems: readonly LocatedProblem[], say: Say = english): string {
+  return `${say(msg('rubric.problems', { file, count: problems.length }))}\n${problems.map((p) => `  ${formatProblem(p, say)}`).join('\n')}`;
 }
 
 export class RubricError extends Error {
@@ -33,8 +44,7 @@ export class RubricError extends Error {
     readonly file: string,
     readonly problems: readonly LocatedProblem[],
   ) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(`${file}: ${count}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    super(rubricErrorText(file, problems));
     this.name = 'RubricError';
   }
 }

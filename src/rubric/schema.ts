@@ -2,14 +2,15 @@
  * The rubric file's shape. Validation is the schema's job; the network builder checks what only
  * shapes can tell (a kernel longer than its input, a weight matrix of the wrong size).
  */
+import { english, msg } from '../i18n/index.js';
 import { LANGUAGES, TERM_KEYS } from '../i18n/types.js';
 import { z } from 'zod';
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+const finite = z.number().refine(Number.isFinite, { message: english(msg('rubric.finite')) });
 /** Parameter names and step prefixes become ids: keep them to letters, digits and underscores. */
 const name = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: 'must start with a letter and hold only letters, digits and _' });
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: english(msg('rubric.name')) });
 const positiveInt = z.number().int().positive();
 
 export const ACTIVATIONS = ['sigmoid', 'relu', 'tanh', 'identity'] as const;
@@ -74,12 +75,15 @@ const dense = z.strictObject({
 
 export const LAYER_KINDS = ['conv1d', 'avgpool', 'maxpool', 'flatten', 'dense'] as const;
 
+/** What is wrong with a layer's `kind` (missing, or none of LAYER_KINDS). */
+export const layerKindMessage = (kind: unknown) =>
+  kind === undefined ? msg('rubric.layerKindMissing', { kinds: LAYER_KINDS }) : msg('rubric.layerKindUnknown', { kind: JSON.stringify(kind), kinds: LAYER_KINDS });
+
 const layer = z.discriminatedUnion('kind', [conv1d, pool('avgpool'), pool('maxpool'), flatten, dense], {
   error: (issue) => {
     if (issue.code !== 'invalid_union') return undefined;
     const kind = (issue.input as { kind?: unknown } | undefined)?.kind;
-    const expected = `expected one of ${LAYER_KINDS.join(', ')}`;
-    return kind === undefined ? `missing (${expected})` : `unknown layer kind ${JSON.stringify(kind)}; ${expected}`;
+    return english(layerKindMessage(kind));
   },
 });
 
@@ -149,7 +153,7 @@ const termWords = z.partialRecord(z.enum(TERM_KEYS), z.string().trim().min(1));
 
 export const rubricSchema = z.strictObject({
   /** Names the rubric in gradebooks and JSON: letters, digits, `.`, `_` and `-`. */
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'must hold only letters, digits, ., _ and -' }),
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: english(msg('rubric.id')) }),
   title: z.string().min(1),
   convention: z.enum(CONVENTIONS),
   learningRate: z.number().positive(),

@@ -244,7 +244,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'cli.upToDate': { skipped: 7042, files: 7043 },
   'cli.progress': undefined,
   'cli.notGraded': { reason: NESTED },
-  'cli.workerFailed': { detail: '‹detail›' },
+  'cli.workerFailed': { detail: NESTED },
   'cli.workerStopped': { code: 7044 },
   'cli.workerTimedOut': { seconds: 7045 },
   'cli.outOfMemory': undefined,
@@ -256,6 +256,38 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'cli.filesForOne': { id: '‹id›', files: ['‹files1›', '‹files2›'] },
   'cli.internalError': { message: '‹message›' },
   'cli.reportBug': undefined,
+  // rubric
+  'rubric.problems': { file: '‹file›', count: 7501 },
+  'rubric.topLevel': undefined,
+  'rubric.tooLarge': undefined,
+  'rubric.yaml': { detail: '‹detail›' },
+  'rubric.missing': { expected: '‹expected›' },
+  'rubric.unknownKey': { key: '‹key›' },
+  'rubric.noRubric': undefined,
+  'rubric.schema': { said: { en: '‹said›', 'zh-CN': '‹said›' } },
+  'rubric.finite': undefined,
+  'rubric.name': undefined,
+  'rubric.id': undefined,
+  'rubric.layerKindMissing': { kinds: ['‹kinds1›', '‹kinds2›'] },
+  'rubric.layerKindUnknown': { kind: '‹kind›', kinds: ['‹kinds1›', '‹kinds2›'] },
+  'rubric.duplicateId': { id: '‹id›', owner: '‹owner›' },
+  'rubric.raggedKernel': { n: 7502, count: 7503, width: 7504 },
+  'rubric.raggedRow': { n: 7505, count: 7506, width: 7507 },
+  'rubric.kernelBiases': { biases: 7508, kernels: 7509 },
+  'rubric.denseBiases': { biases: 7510, rows: 7511 },
+  'rubric.kernelTooLarge': { size: 7512, length: 7513 },
+  'rubric.rowLength': { length: 7514, count: 7515 },
+  'rubric.convAfterMaps': { maps: 7516 },
+  'rubric.poolTooLarge': { size: 7517, shortest: 7518 },
+  'rubric.softmaxNotLast': undefined,
+  'rubric.lastNotDense': undefined,
+  'rubric.targetCount': { targets: 7519, outputs: 7520 },
+  'rubric.crossEntropyNeedsSoftmax': undefined,
+  'rubric.mseNotSoftmax': undefined,
+  'rubric.noSuchStep': { id: '‹id›' },
+  'rubric.noSuchGroup': { key: '‹key›', layer: '‹layer›' },
+  'rubric.aliasConflict': { label: '‹label›', ids: ['‹ids1›', '‹ids2›'] },
+  'rubric.nested': { problem: NESTED },
 };
 
 const MARKER = /‹\w+›|\b7\d{3}\b|\b9999\b/g;
@@ -278,7 +310,7 @@ describe('catalogs', () => {
   it('Chinese says no English word but names, formats and formulas', () => {
     const allowed = new Set(['stepmark', 'xlsx', 'xlsb', 'xls', 'ods', 'csv', 'odt', 'pdf', 'png', 'jpeg', 'gif', 'heic', 'mp4', 'webp', 'tiff',
       'rar', 'zip', 'gzip', 'rtf', 'word', 'powerpoint', 'office', 'apple', 'numbers', 'xml', 'true', 'false', 'force', 'debug', 'stepmark_debug',
-      'student', 'sis', 'user', 'loss', 'out', 'target', 'sigmoid', 'bar', 'value', 'total', 'eta_formatted', 'failed']);
+      'student', 'sis', 'user', 'yaml', 'conv', 'kind', 'flatten', 'softmax', 'dense', 'activation', 'mse', 'forward', 'layers', 'loss', 'out', 'target', 'sigmoid', 'bar', 'value', 'total', 'eta_formatted', 'failed']);
     const say = createSay('zh-CN');
     for (const key of Object.keys(SAMPLES) as MessageKey[]) {
       const text = say({ key, params: SAMPLES[key] ?? {} }).replace(MARKER, '');

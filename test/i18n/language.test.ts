@@ -81,4 +81,17 @@ describe('--lang on the command line', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no/such/folder：没有这个文件或文件夹');
   });
+
+  it("lists a broken rubric's problems in the language asked for", async () => {
+    const rubric = 'broken.yaml';
+    const files = { [rubric]: edit(edit(seedText, 'kind: avgpool', 'kind: avgpol'), 'learningRate: 0.7', 'learningRate: -1') };
+    const zh = await stepmark(['reference', rubric, '--lang', 'zh-CN'], files);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('broken.yaml：2 个问题');
+    expect(zh.stderr).toContain('layers[1].kind: 未知的层类型 "avgpol"；应为 conv1d、avgpool、maxpool、flatten、dense 之一');
+    expect(zh.stderr).toMatch(/learningRate: 数值过小/);
+    const ragged = { [rubric]: edit(seedText, '        - [0.3, 0.2, 0.1]', '        - [0.3, 0.2]') };
+    const builder = await stepmark(['reference', rubric], ragged, { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(builder.stderr).toContain('第 2 个卷积核有 2 个值；每个卷积核都应与第一个一样有 3 个值');
+  });
 });

@@ -88,7 +88,7 @@ function runOne<R>(worker: Worker, index: number, task: unknown, timeoutMs: numb
   });
 }
 
-function describe(error: Error): string {
+function describe(error: Error): Message | string {
   const code = (error as { code?: string }).code;
-  return code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : error.message.split('\n')[0] ?? 'unknown error';
+  return code === 'ERR_WORKER_OUT_OF_MEMORY' ? msg('cli.outOfMemory') : (error.message.split('\n')[0] ?? 'unknown error');
 }

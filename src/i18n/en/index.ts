@@ -4,7 +4,8 @@ import { engine } from './engine.js';
 import { grade } from './grade.js';
 import { ingest } from './ingest.js';
 import { report } from './report.js';
+import { rubric } from './rubric.js';
 
 export { terms } from './terms.js';
-export const en = { ...grade, ...engine, ...ingest, ...report, ...cli };
-export const areas = { grade, engine, ingest, report, cli };
+export const en = { ...grade, ...engine, ...ingest, ...report, ...cli, ...rubric };
+export const areas = { grade, engine, ingest, report, cli, rubric };

@@ -4,6 +4,7 @@ import { engine } from './engine.js';
 import { grade } from './grade.js';
 import { ingest } from './ingest.js';
 import { report } from './report.js';
+import { rubric } from './rubric.js';
 
 export { terms } from './terms.js';
-export const zhCN = { ...grade, ...engine, ...ingest, ...report, ...cli };
+export const zhCN = { ...grade, ...engine, ...ingest, ...report, ...cli, ...rubric };

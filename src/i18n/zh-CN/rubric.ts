@@ -1,0 +1,37 @@
+/** 评分标准文件中的问题（中文），写给编写它的助教。 */
+import type { rubric as english } from '../en/rubric.js';
+import type { Translation } from '../types.js';
+
+export const rubric: Translation<typeof english> = {
+  'rubric.problems': (p) => `${p.file}：${p.count} 个问题`,
+  'rubric.topLevel': () => '（顶层）',
+  'rubric.tooLarge': () => '文件太大，不像评分标准',
+  'rubric.yaml': (p) => `YAML 语法错误：${p.detail}`,
+  'rubric.missing': (p) => `缺少此项（应为 ${p.expected}）`,
+  'rubric.unknownKey': (p) => `未知的键“${p.key}”`,
+  'rubric.noRubric': () => '文件中没有评分标准（应有 id、layers、loss 等键）',
+  'rubric.schema': (p) => p.said['zh-CN'],
+  'rubric.finite': () => '必须是有限的数',
+  'rubric.name': () => '必须以字母开头，只能包含字母、数字和 _',
+  'rubric.id': () => '只能包含字母、数字、.、_ 和 -',
+  'rubric.layerKindMissing': (p) => `缺少此项（应为 ${p.kinds.join('、')} 之一）`,
+  'rubric.layerKindUnknown': (p) => `未知的层类型 ${p.kind}；应为 ${p.kinds.join('、')} 之一`,
+  'rubric.duplicateId': (p) => `编号“${p.id}”已被使用（${p.owner}）；编号不能重复`,
+  'rubric.raggedKernel': (p, c) => `第 ${p.n} 个${c.t.kernel}有 ${p.count} 个值；每个${c.t.kernel}都应与第一个一样有 ${p.width} 个值`,
+  'rubric.raggedRow': (p) => `第 ${p.n} 行有 ${p.count} 个值；每行都应与第一行一样有 ${p.width} 个值`,
+  'rubric.kernelBiases': (p, c) => `${p.kernels} 个${c.t.kernel}却有 ${p.biases} 个偏置；每个${c.t.kernel}一个偏置`,
+  'rubric.denseBiases': (p) => `${p.rows} 个输出单元（权重行）却有 ${p.biases} 个偏置；每个输出单元一个偏置`,
+  'rubric.kernelTooLarge': (p, c) => `${c.t.kernel}大小 ${p.size} 超过了输入的长度（${p.length} 个值）`,
+  'rubric.rowLength': (p) => `每行应有 ${p.length} 个权重，对应下一层的每个输入；这一行有 ${p.count} 个`,
+  'rubric.convAfterMaps': (p, c) => `conv1d 只读一个序列，但下一层给出 ${p.maps} 个${c.t.map}；请在它前面加上“- kind: flatten”`,
+  'rubric.poolTooLarge': (p) => `池化窗口大小 ${p.size} 超过了输入的长度（每个特征图 ${p.shortest} 个值）`,
+  'rubric.softmaxNotLast': () => 'softmax 只能用在最后一层',
+  'rubric.lastNotDense': () => '最后一层必须是 dense（它连接损失函数）',
+  'rubric.targetCount': (p) => `最后一层有 ${p.outputs} 个输出，目标值却有 ${p.targets} 个`,
+  'rubric.crossEntropyNeedsSoftmax': () => '交叉熵损失要求最后一层为“activation: softmax”',
+  'rubric.mseNotSoftmax': () => 'softmax 输出应配交叉熵损失；mse 请用其他激活函数',
+  'rubric.noSuchStep': (p) => `没有编号为“${p.id}”的步骤`,
+  'rubric.noSuchGroup': (p) => `没有名为“${p.key}”的层或部分（部分的写法如“${p.layer} · forward”）`,
+  'rubric.aliasConflict': (p) => `标签“${p.label}”会同时指向 ${p.ids.join(' 和 ')}`,
+  'rubric.nested': (p, c) => c.say(p.problem),
+};
