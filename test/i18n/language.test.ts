@@ -1,5 +1,9 @@
 /** Which language a command speaks, and the course's own words in it. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { GradeReport } from '../../src/grade/result.js';
 import { createSay, languageFromEnvironment, msg, parseLanguage, voiceFor } from '../../src/i18n/index.js';
 import { stepmark } from '../cli/run.js';
 import { edit, seedText, SEED_FILE } from '../rubric/seed.js';
@@ -94,4 +98,20 @@ describe('--lang on the command line', () => {
     const builder = await stepmark(['reference', rubric], ragged, { env: { LANG: 'zh_CN.UTF-8' } });
     expect(builder.stderr).toContain('第 2 个卷积核有 2 个值；每个卷积核都应与第一个一样有 3 个值');
   });
+
+  it('grade --json writes each message in the language asked for, with the message as data to say it again', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'stepmark-json-')), 'results.json');
+    try {
+      const run = await stepmark(['grade', SEED_FILE, EXAMPLE, '--json', out, '--lang', 'zh-CN']);
+      expect(run.stdout).toContain('已评 1 个文件，共 1 个');
+      const report = JSON.parse(readFileSync(out, 'utf8')) as GradeReport;
+      const step = report.results[0]!.steps.find((s) => s.id === 'in_c1')!;
+      expect(step.message).toBe('没有找到这一步的值');
+      expect(step.note).toEqual({ key: 'grade.missing', params: {} });
+      expect(createSay('en')(step.note!)).toBe('no value found for this step');
+    } finally {
+      rmSync(dirname(out), { recursive: true, force: true });
+    }
+  });
 });
+
