@@ -1,6 +1,7 @@
 /** The command line: parses argv, runs a command, prints problems, returns the exit code. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createSay, LANGUAGES, msg, parseLanguage, type Language } from '../i18n/index.js';
+import { createSay, LANGUAGES, msg, parseLanguage, type Language, type MessageKey, type Say } from '../i18n/index.js';
+import type { ParamsOf } from '../i18n/message.js';
 import { isRubricError, rubricErrorText } from '../rubric/problems.js';
 import { CONVENTIONS, type Convention } from '../rubric/schema.js';
 import { EXIT, isUsageError, processIo, type Io } from './io.js';
@@ -23,11 +24,15 @@ interface GradeOptions {
   pdf: boolean;
 }
 
-function parseCount(text: string): number {
+/** The help's and the parser's words, in the language of the arguments or the locale. */
+type Words = (key: HelpKey) => string;
+type HelpKey = Extract<MessageKey, `help.${string}`> & { [K in MessageKey]: ParamsOf<K> extends undefined ? K : never }[MessageKey];
+
+const parseCount = (h: Words) => (text: string): number => {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64');
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(h('help.count'));
   return n;
-}
+};
 
 function parseLang(text: string): Language {
   const language = parseLanguage(text);
@@ -36,32 +41,35 @@ function parseLang(text: string): Language {
 }
 
 /** `--lang`, on every command. */
-const langOption = () =>
-  new Option('--lang <language>', `language of everything printed and written: ${LANGUAGES.join(' or ')} (default: the rubric's, else the locale's)`).argParser(parseLang);
-
-function program(io: Io, setExit: (code: number) => void): Command {
+function program(io: Io, setExit: (code: number) => void, say: Say): Command {
+  const h: Words = (key) => say(msg(key));
+  const titles: Record<string, string> = { 'Usage:': h('help.usage'), 'Arguments:': h('help.arguments'), 'Options:': h('help.options'), 'Commands:': h('help.commands') };
+  const langOption = () => new Option('--lang <language>', say(msg('help.lang', { choices: LANGUAGES }))).argParser(parseLang);
   const cli = new Command('stepmark')
-    .description('Grades hand-computed neural-network homework, step by step.')
+    .description(h('help.program'))
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run "stepmark --help" for usage)');
+    .showHelpAfterError(h('help.afterError'))
+    .helpOption('-h, --help', h('help.help'))
+    .helpCommand('help [command]', h('help.help'))
+    .configureHelp({ styleTitle: (title) => titles[title] ?? title });
 
   cli
     .command('reference')
-    .description('print the exact value of every step of a rubric\'s homework')
-    .argument('<rubric>', 'rubric file (YAML)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(REFERENCE_FORMATS).default('table'))
-    .addOption(new Option('-c, --convention <convention>', 'backprop convention, overriding the rubric\'s').choices(CONVENTIONS))
+    .description(h('help.reference'))
+    .argument('<rubric>', h('help.rubric'))
+    .addOption(new Option('-f, --format <format>', h('help.format')).choices(REFERENCE_FORMATS).default('table'))
+    .addOption(new Option('-c, --convention <convention>', h('help.convention')).choices(CONVENTIONS))
     .addOption(langOption())
     .action(async (rubric: string, options: { format: ReferenceFormat; convention?: Convention; lang?: Language }) => {
       setExit(await referenceCommand(rubric, options, io));
     });
   cli
     .command('template')
-    .description('write the spreadsheet students fill in')
-    .argument('<rubric>', 'rubric file (YAML)')
-    .requiredOption('-o, --output <file.xlsx|file.ods>', 'where to write the template (.xlsx or .ods)')
-    .option('--force', 'replace the output file if it exists')
+    .description(h('help.template'))
+    .argument('<rubric>', h('help.rubric'))
+    .requiredOption('-o, --output <file.xlsx|file.ods>', h('help.output'))
+    .option('--force', h('help.force'))
     .addOption(langOption())
     .action(async (rubric: string, options: { output: string; force?: boolean; lang?: Language }) => {
       setExit(await templateCommand(rubric, options, io));
@@ -69,16 +77,16 @@ function program(io: Io, setExit: (code: number) => void): Command {
 
   cli
     .command('grade')
-    .description('grade submissions (files, or folders searched for .xlsx/.xls/.ods/.csv)')
-    .argument('<rubric>', 'rubric file (YAML)')
-    .argument('<submissions...>', 'spreadsheets or folders')
-    .option('--json <file>', 'write every result as JSON (without --out)')
-    .option('-o, --out <folder>', 'batch mode: a PDF report per student, gradebooks and a class summary in this folder')
-    .option('--force', 'with --out: grade again even what is up to date')
-    .option('--workers <n>', 'with --out: worker threads (default: one per core)', parseCount)
-    .option('--roster <file.csv>', 'with --out: the class list, to find who handed in nothing')
-    .option('--date <YYYY-MM-DD>', 'with --out: the date printed on reports (default: SOURCE_DATE_EPOCH or today)')
-    .option('--no-pdf', 'with --out: gradebooks only, no per-student PDFs')
+    .description(h('help.grade'))
+    .argument('<rubric>', h('help.rubric'))
+    .argument('<submissions...>', h('help.submissions'))
+    .option('--json <file>', h('help.json'))
+    .option('-o, --out <folder>', h('help.out'))
+    .option('--force', h('help.forceBatch'))
+    .option('--workers <n>', h('help.workers'), parseCount(h))
+    .option('--roster <file.csv>', h('help.roster'))
+    .option('--date <YYYY-MM-DD>', h('help.date'))
+    .option('--no-pdf', h('help.noPdf'))
     .addOption(langOption())
     .action(async (rubric: string, submissions: string[], options: GradeOptions) => {
       const { json, out, ...batch } = options;
@@ -88,20 +96,20 @@ function program(io: Io, setExit: (code: number) => void): Command {
 
   cli
     .command('check')
-    .description('self-check one submission before handing it in')
-    .argument('<rubric>', 'rubric file (YAML)')
-    .argument('<file>', 'your spreadsheet')
-    .option('--pdf [file.pdf]', 'also write your report as a PDF (default: in reports/)')
+    .description(h('help.check'))
+    .argument('<rubric>', h('help.rubric'))
+    .argument('<file>', h('help.file'))
+    .option('--pdf [file.pdf]', h('help.pdf'))
     .addOption(langOption())
     .action(async (rubric: string, file: string, options: { pdf?: string | boolean; lang?: Language }) => {
       setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false, ...(options.lang ? { lang: options.lang } : {}) }, io));
     });
   cli
     .command('gradescope')
-    .description("grade the submission inside Gradescope's autograder and write its results.json")
-    .argument('<rubric>', 'rubric file (YAML)')
-    .option('--submission <folder>', 'where the submitted files are', '/autograder/submission')
-    .option('--results <file>', 'where to write results.json', '/autograder/results/results.json')
+    .description(h('help.gradescope'))
+    .argument('<rubric>', h('help.rubric'))
+    .option('--submission <folder>', h('help.submission'), '/autograder/submission')
+    .option('--results <file>', h('help.results'), '/autograder/results/results.json')
     .addOption(langOption())
     .action(async (rubric: string, options: { submission: string; results: string; lang?: Language }) => {
       setExit(await gradescopeCommand(rubric, options, io));
@@ -112,19 +120,19 @@ function program(io: Io, setExit: (code: number) => void): Command {
 /** Runs stepmark with the given arguments (without `node` and the script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
+  const say = createSay(failureLanguage(argv, io) ?? 'en');
   const cli = program(io, (code) => {
     exitCode = code;
-  });
+  }, say);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return report(error, io, argv);
+    return report(error, io, say);
   }
 }
 
-function report(error: unknown, io: Io, argv: readonly string[]): number {
-  const say = createSay(failureLanguage(argv, io) ?? 'en');
+function report(error: unknown, io: Io, say: Say): number {
   if (error instanceof CommanderError) {
     // Commander has printed its own message; help and version are not failures.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
