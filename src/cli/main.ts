@@ -1,6 +1,6 @@
 /** The command line: parses argv, runs a command, prints problems, returns the exit code. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createSay, LANGUAGES, msg, parseLanguage, type Language, type MessageKey, type Say } from '../i18n/index.js';
+import { LANGUAGES, sayWith, msg, parseLanguage, type Language, type MessageKey, type Say } from '../i18n/index.js';
 import type { ParamsOf } from '../i18n/message.js';
 import { isRubricError, rubricErrorText } from '../rubric/problems.js';
 import { CONVENTIONS, type Convention } from '../rubric/schema.js';
@@ -11,7 +11,14 @@ import { batchCommand } from './batch/run.js';
 import { checkCommand, gradeCommand } from './grade.js';
 import { gradescopeCommand } from './gradescope.js';
 import { templateCommand } from './template.js';
+import { commanderError, optionDescription } from './commander-words.js';
 import { failureLanguage } from './voice.js';
+
+/** Options described in the language spoken (commander's own description in English). */
+const describeOptions = (say: Say) => {
+  const describe = optionDescription(say);
+  return describe === undefined ? {} : { optionDescription: describe };
+};
 
 interface GradeOptions {
   lang?: Language;
@@ -48,11 +55,11 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
   const cli = new Command('stepmark')
     .description(h('help.program'))
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(commanderError(text, say)) })
     .showHelpAfterError(h('help.afterError'))
     .helpOption('-h, --help', h('help.help'))
     .helpCommand('help [command]', h('help.help'))
-    .configureHelp({ styleTitle: (title) => titles[title] ?? title });
+    .configureHelp({ styleTitle: (title) => titles[title] ?? title, ...describeOptions(say) });
 
   cli
     .command('reference')
@@ -120,7 +127,7 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
 /** Runs stepmark with the given arguments (without `node` and the script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const say = createSay(failureLanguage(argv, io) ?? 'en');
+  const say = sayWith({ language: failureLanguage(argv, io) ?? 'en' });
   const cli = program(io, (code) => {
     exitCode = code;
   }, say);

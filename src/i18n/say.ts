@@ -34,7 +34,8 @@ export function createSay(language: Language, terms: Partial<Terms> = {}): Say {
 }
 
 /** Says messages with a voice (English when none is given). */
-export const sayWith = (voice: Voice | undefined): Say => (voice === undefined ? english : createSay(voice.language, voice.terms));
+export const sayWith = (voice: Voice | undefined): Say =>
+  voice === undefined || (voice.language === 'en' && Object.keys(voice.terms ?? {}).length === 0) ? english : createSay(voice.language, voice.terms);
 
 /** English with its own words: what results carry as their `message` when no language was asked for. */
 export const english: Say = createSay('en');

@@ -113,5 +113,18 @@ describe('--lang on the command line', () => {
       rmSync(dirname(out), { recursive: true, force: true });
     }
   });
+
+  it("says commander's errors and help in Chinese, and leaves its English as it was", async () => {
+    const unknown = await stepmark(['check', SEED_FILE, EXAMPLE, '--pfd', '--lang', 'zh-CN']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('错误：未知的选项“--pfd”\n（你是不是想用 --pdf？）\n（运行“stepmark --help”查看用法）\n');
+    const missing = await stepmark(['check', SEED_FILE], {}, { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(missing.stderr).toContain('错误：缺少必需的参数“file”');
+    const english = await stepmark(['check', SEED_FILE, EXAMPLE, '--pfd']);
+    expect(english.stderr).toBe("error: unknown option '--pfd'\n(Did you mean --pdf?)\n(run \"stepmark --help\" for usage)\n");
+    const help = await stepmark(['reference', '--help', '--lang', 'zh-CN']);
+    expect(help.stdout).toContain('用法： stepmark reference [options] <rubric>');
+    expect(help.stdout).toContain('输出格式（可选值："table"、"csv"、"json"；默认："table"）');
+  });
 });
 

@@ -40,6 +40,17 @@ export const cli = {
   'help.commands': () => 'Commands:',
   'help.help': () => 'display help for command',
   'help.lang': (p: { choices: readonly string[] }) => `language of everything printed and written: ${p.choices.join(' or ')} (default: the rubric's, else the locale's)`,
+  // commander's own words (English: commander says them itself; these read the same)
+  'commander.missingArgument': (p: { name: string }) => `error: missing required argument '${p.name}'`,
+  'commander.unknownOption': (p: { flag: string }) => `error: unknown option '${p.flag}'`,
+  'commander.unknownCommand': (p: { name: string }) => `error: unknown command '${p.name}'`,
+  'commander.optionMissingArgument': (p: { flag: string }) => `error: option '${p.flag}' argument missing`,
+  'commander.requiredOption': (p: { flag: string }) => `error: required option '${p.flag}' not specified`,
+  'commander.invalidArgument': (p: { flag: string; value: string; reason: string }) => `error: option '${p.flag}' argument '${p.value}' is invalid. ${p.reason}`,
+  'commander.tooManyArguments': () => 'error: too many arguments',
+  'commander.didYouMean': (p: { suggestion: string }) => `(Did you mean ${p.suggestion}?)`,
+  'commander.optionExtras': (p: { choices: readonly string[]; value: string | null }) =>
+    `(${[...(p.choices.length > 0 ? [`choices: ${p.choices.join(', ')}`] : []), ...(p.value === null ? [] : [`default: ${p.value}`])].join(', ')})`,
   'cli.noSpreadsheets': (p: { inputs: readonly string[] }) => `no spreadsheets (.xlsx, .xls, .ods, .csv) in ${p.inputs.join(', ')}`,
   'cli.noSuchPath': (p: { path: string }) => `${p.path}: no such file or folder`,
   'cli.notSpreadsheet': (p: { path: string }) => `${p.path}: not a spreadsheet`,
