@@ -2,21 +2,23 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { compileRubric } from '../engine/compile.js';
+import { msg, sayWith, type Language } from '../i18n/index.js';
 import { TEMPLATE_FORMATS, templateWorkbook, type TemplateFormat } from '../report/template.js';
 import { writeAtomic } from './files.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { readRubricText } from './rubric-file.js';
+import { commandVoice } from './voice.js';
 
 const isTemplateFormat = (text: string): text is TemplateFormat => (TEMPLATE_FORMATS as readonly string[]).includes(text);
 
-export async function templateCommand(rubricPath: string, options: { output: string; force?: boolean }, io: Io): Promise<number> {
-  const format = extname(options.output).slice(1).toLowerCase();
-  if (!isTemplateFormat(format)) {
-    throw new UsageError(`${options.output}: the template is written as ${TEMPLATE_FORMATS.map((f) => `.${f}`).join(' or ')}`);
-  }
-  if (existsSync(options.output) && !options.force) throw new UsageError(`${options.output} exists; pass --force to replace it`);
+export async function templateCommand(rubricPath: string, options: { output: string; force?: boolean; lang?: Language }, io: Io): Promise<number> {
+  const path = options.output;
+  const format = extname(path).slice(1).toLowerCase();
+  if (!isTemplateFormat(format)) throw new UsageError(msg('cli.templateFormat', { path, formats: TEMPLATE_FORMATS.map((f) => `.${f}`) }));
+  if (existsSync(path) && !options.force) throw new UsageError(msg('cli.templateExists', { path }));
   const { loaded, graph } = compileRubric(await readRubricText(rubricPath, io), rubricPath);
-  await writeAtomic(options.output, templateWorkbook(loaded.rubric, graph, { format }));
-  io.stdout(`wrote ${options.output}: ${graph.steps.length} steps\n`);
+  const voice = commandVoice(io, loaded.rubric, options.lang);
+  await writeAtomic(path, templateWorkbook(loaded.rubric, graph, { format, voice }));
+  io.stdout(`${sayWith(voice)(msg('cli.wroteTemplate', { path, steps: graph.steps.length }))}\n`);
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@
  * from the engine's parameters, so new layer kinds and 2-D inputs lay out without a change here.
  */
 import { LEARNING_RATE, type Graph } from '../engine/graph.js';
+import { english, type Say } from '../i18n/index.js';
 import type { Rubric } from '../rubric/schema.js';
 import { GIVENS_HEADING, LEARNING_RATE_LABEL, givenLabel, gridLabel, layerSentence, lossSentence, namesRange, type LayerFacts } from './template-text.js';
 
@@ -27,18 +28,18 @@ export interface GivensBlock {
   readonly width: number;
 }
 
-export function givensBlock(rubric: Rubric, graph: Graph): GivensBlock {
+export function givensBlock(rubric: Rubric, graph: Graph, say: Say = english): GivensBlock {
   const names = new NameCursor(graph);
-  const rows: GivenCell[][] = [[GIVENS_HEADING]];
-  rows.push(...givenRows({ key: 'input', values: rubric.input.values }, names));
-  rows.push(...givenRows({ key: 'target', values: rubric.target.values }, names));
-  rows.push([LEARNING_RATE_LABEL, LEARNING_RATE, graph.params.get(LEARNING_RATE) ?? rubric.learningRate]);
+  const rows: GivenCell[][] = [[say(GIVENS_HEADING)]];
+  rows.push(...givenRows({ key: 'input', values: rubric.input.values }, names, say));
+  rows.push(...givenRows({ key: 'target', values: rubric.target.values }, names, say));
+  rows.push([say(LEARNING_RATE_LABEL), LEARNING_RATE, graph.params.get(LEARNING_RATE) ?? rubric.learningRate]);
   for (const layer of rubric.layers) {
-    rows.push([layerSentence(layerFacts(layer))]);
-    for (const given of givensOf(layer)) rows.push(...givenRows(given, names));
+    rows.push([layerSentence(layerFacts(layer), say)]);
+    for (const given of givensOf(layer)) rows.push(...givenRows(given, names, say));
   }
   const loss = rubric.loss as { kind: string; factor?: number };
-  rows.push([lossSentence(loss.kind, loss.factor)]);
+  rows.push([lossSentence(loss.kind, loss.factor, say)]);
   return { rows, width: Math.max(1, ...rows.map((row) => row.length - 2)) };
 }
 
@@ -69,8 +70,8 @@ const isNested = (value: unknown): boolean =>
   typeof value === 'number' || (Array.isArray(value) && value.every(isNested));
 
 /** Rows of one given: a row per vector, with its names' range; a label on each grid's first row. */
-function givenRows(given: Given, names: NameCursor): GivenCell[][] {
-  const label = givenLabel(given.key);
+function givenRows(given: Given, names: NameCursor, say: Say): GivenCell[][] {
+  const label = givenLabel(given.key, say);
   const rows: GivenCell[][] = [];
   const grids = vectorsOf(given.values, []);
   const deep = grids.some((g) => g.index.length > 1);
@@ -81,7 +82,7 @@ function givenRows(given: Given, names: NameCursor): GivenCell[][] {
     lastGrid = gridKey;
     const rowNames = names.take(values);
     const rowLabel = rowNames === null ? null : namesRange(rowNames[0] ?? '', rowNames.at(-1) ?? '');
-    const caption = first ? (deep ? gridLabel(label, index.slice(0, -1)) : label) : null;
+    const caption = first ? (deep ? gridLabel(label, index.slice(0, -1), say) : label) : null;
     rows.push([caption, rowLabel, ...values]);
   }
   return rows;

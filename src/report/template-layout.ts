@@ -6,7 +6,9 @@
 import type { Graph } from '../engine/graph.js';
 import { renderSymbolic } from '../engine/text.js';
 import { settingsFor } from '../grade/settings.js';
+import { english, type Say } from '../i18n/index.js';
 import type { Rubric } from '../rubric/schema.js';
+import { sectionHeading as sectionName } from './sections.js';
 import { givensBlock } from './template-givens.js';
 import { FIELDS, HEADINGS, instructionLines, sectionHeading, valueHeadingNote, type RoundingFacts } from './template-text.js';
 
@@ -64,21 +66,32 @@ const PAGE_WIDTH = 87;
 
 export const isField = (cell: TemplateCell): cell is FieldCell => typeof cell === 'object' && cell !== null;
 
-export function templateLayout(rubric: Rubric, graph: Graph, options: { formulas: boolean; filled?: Filled | undefined }): TemplateLayout {
+export interface LayoutOptions {
+  readonly formulas: boolean;
+  readonly filled?: Filled | undefined;
+  /** The language of every word (English by default); step ids, names and formulas are never translated. */
+  readonly say?: Say | undefined;
+  /** The title in that language (the graph's by default). */
+  readonly title?: string | undefined;
+}
+
+export function templateLayout(rubric: Rubric, graph: Graph, options: LayoutOptions): TemplateLayout {
   const { filled } = options;
-  const givens = givensBlock(rubric, graph);
+  const say = options.say ?? english;
+  const title = options.title ?? graph.title;
+  const givens = givensBlock(rubric, graph, say);
   const rows: TemplateCell[][] = [
-    [graph.title],
-    [FIELDS.id, { field: filled?.student.id ?? null }],
-    [FIELDS.name, { field: filled?.student.name ?? null }],
+    [title],
+    [say(FIELDS.id), { field: filled?.student.id ?? null }],
+    [say(FIELDS.name), { field: filled?.student.name ?? null }],
     [],
-    ...instructionLines(roundingFacts(rubric, graph)).map((line) => [line]),
+    ...instructionLines(roundingFacts(rubric, graph), say).map((line) => [line]),
     [],
     ...givens.rows,
     [],
   ];
   const headerRow = rows.length;
-  const table = stepTable(rubric, graph, headerRow, options.formulas, filled);
+  const table = stepTable(rubric, graph, headerRow, options.formulas, filled, say);
   rows.push(...table.rows);
   const widths = columnWidths(givens.rows);
   const tallRows = new Map<number, number>();
@@ -88,14 +101,14 @@ export function templateLayout(rubric: Rubric, graph: Graph, options: { formulas
     if (lines > 1) tallRows.set(r, lines);
   });
   return {
-    title: graph.title,
+    title,
     rows,
     headerRow,
     breaks: pageBreaks(headerRow, table.sectionStarts, rows.length, widths, tallRows),
     widths,
     valueColumn: VALUE_COLUMN,
     valueRuns: table.valueRuns,
-    valueNote: valueHeadingNote(rubric.grading.decimals),
+    valueNote: valueHeadingNote(rubric.grading.decimals, say),
     tallRows,
   };
 }
@@ -113,19 +126,19 @@ function wrappedLines(text: string): number {
  * The header row, then each section: its heading row and a row per step, from row `start` on.
  * With `formulas`, each step's formula goes under its description, in the same cell.
  */
-function stepTable(rubric: Rubric, graph: Graph, start: number, formulas: boolean, filled: Filled | undefined) {
+function stepTable(rubric: Rubric, graph: Graph, start: number, formulas: boolean, filled: Filled | undefined, say: Say) {
   const description = formulas ? HEADINGS.descriptionAndFormula : HEADINGS.description;
-  const rows: TemplateCell[][] = [[HEADINGS.step, description, HEADINGS.value]];
+  const rows: TemplateCell[][] = [[say(HEADINGS.step), say(description), say(HEADINGS.value)]];
   const sectionStarts: number[] = [];
   const valueRuns: ValueRun[] = [];
   for (const section of graph.sections) {
     const decimals = settingsFor(rubric, section).grading.decimals;
     sectionStarts.push(start + rows.length);
-    rows.push([null, sectionHeading(section.id, decimals === rubric.grading.decimals ? null : decimals)]);
+    rows.push([null, sectionHeading(say(sectionName(graph, section)), decimals === rubric.grading.decimals ? null : decimals, say)]);
     valueRuns.push({ firstRow: start + rows.length, lastRow: start + rows.length + section.stepIds.length - 1, decimals });
     for (const id of section.stepIds) {
       const step = graph.byId.get(id)!;
-      const text = formulas ? `${step.description}\n${id} = ${renderSymbolic(step.expr)}` : step.description;
+      const text = formulas ? `${say(step.description)}\n${id} = ${renderSymbolic(step.expr)}` : say(step.description);
       rows.push([id, text, { field: filled?.answers.get(id) ?? null }]);
     }
   }

@@ -1,35 +1,37 @@
 /**
- * Every word the template shows, as whole sentences built from parameters, in one place (a
- * catalog per language can later take their place: keys and parameters stay in the code).
+ * Every word the template shows, said from the catalogs (src/i18n/<language>/template.ts) in the
+ * language asked for: this module only picks the messages and their parameters.
  */
+import { english, msg, type Message, type Say } from '../i18n/index.js';
 
-/** Column headings the reader looks for (see ingest/answers.ts: "step" and "your value"). */
+/** Column headings the reader looks for in either language (see ingest/answers.ts: "step" and "your value"). */
 export const HEADINGS = {
-  step: 'Step',
-  description: 'Description',
-  descriptionAndFormula: 'Description, and how it is computed',
-  value: 'Your value',
+  step: msg('template.heading.step'),
+  description: msg('template.heading.description'),
+  descriptionAndFormula: msg('template.heading.descriptionAndFormula'),
+  value: msg('template.heading.value'),
 } as const;
 
 /** The student's fields, read by ingest/student.ts. */
-export const FIELDS = { id: 'Student ID', name: 'Name' } as const;
+export const FIELDS = { id: msg('template.studentId'), name: msg('template.name') } as const;
 
-export const GIVENS_HEADING = 'Given values';
-export const LEARNING_RATE_LABEL = 'Learning rate';
+export const GIVENS_HEADING = msg('template.givens');
+export const LEARNING_RATE_LABEL = msg('template.learningRate');
 
 /** How a given's key in the rubric reads as a label; an unknown key is shown as it is. */
-const GIVEN_LABELS: Readonly<Record<string, string>> = {
-  input: 'Input',
-  target: 'Target',
-  kernels: 'Kernels',
-  weights: 'Weights',
-  biases: 'Biases',
+const GIVEN_LABELS: Readonly<Record<string, Message>> = {
+  input: msg('template.given.input'),
+  target: msg('template.given.target'),
+  kernels: msg('template.given.kernels'),
+  weights: msg('template.given.weights'),
+  biases: msg('template.given.biases'),
 };
 
-export const givenLabel = (key: string): string => GIVEN_LABELS[key] ?? key;
+export const givenLabel = (key: string, say: Say = english): string => say(GIVEN_LABELS[key] ?? key);
 
 /** The label of one grid of a given with more than two dimensions: "Kernels, 2" or "Kernels, 2, 1". */
-export const gridLabel = (label: string, index: readonly number[]): string => `${label}, ${index.map((i) => i + 1).join(', ')}`;
+export const gridLabel = (label: string, index: readonly number[], say: Say = english): string =>
+  say(msg('template.grid', { label, index: index.map((i) => String(i + 1)) }));
 
 /** A row of a given, by the names of its first and last values: "KK11 … KK13". */
 export const namesRange = (first: string, last: string): string => (first === last ? first : `${first} … ${last}`);
@@ -51,55 +53,50 @@ export function exampleValues(decimals: number): readonly [string, string] {
 }
 
 /** The instructions, one short sentence a line (lines are not wrapped in print). */
-export function instructionLines(facts: RoundingFacts): string[] {
+export function instructionLines(facts: RoundingFacts, say: Say = english): string[] {
   const [positive, negative] = exampleValues(facts.decimals);
-  const precision =
+  const lines: Message[] = [
     facts.mode === 'sigfig' && facts.sigfigs !== undefined
-      ? `Write every value rounded (not cut off) to ${facts.sigfigs} significant figures.`
-      : `Write every value rounded (not cut off) to ${facts.decimals} decimals, e.g. ${positive}.`;
-  const lines = [precision];
-  if (facts.sectionDecimals) lines.push('Some sections ask for other decimals: their heading says how many.');
+      ? msg('template.precision.sigfigs', { sigfigs: facts.sigfigs })
+      : msg('template.precision.decimals', { decimals: facts.decimals, example: positive }),
+  ];
+  if (facts.sectionDecimals) lines.push(msg('template.otherDecimals'));
   lines.push(...followThroughLines(facts.followThrough));
   lines.push(
-    `Type each value as a plain number, e.g. ${positive} or ${negative}; 0,410 and 1.5e-3 are read too.`,
-    `The value cells are text, so ${positive} keeps every decimal you type. Type values, not formulas.`,
-    `Fill in your student ID and name, and the "${HEADINGS.value}" column only.`,
-    'Leave a step empty if you did not compute it.',
+    msg('template.plainNumber', { positive, negative }),
+    msg('template.textCells', { positive }),
+    msg('template.fillIn', { column: HEADINGS.value }),
+    msg('template.leaveEmpty'),
   );
-  return lines;
+  return lines.map(say);
 }
 
-function followThroughLines(share: number): string[] {
-  if (share === 0) {
-    return ['Each step is graded against the exact value: carry more decimals than you write.'];
-  }
-  const credit = share === 1 ? 'earns full marks' : `earns ${Math.round(share * 100)}% of its points where it differs from the exact value`;
-  return [
-    'Each step may use your own rounded values of earlier steps, or more precise ones.',
-    `A step that is right for the earlier values you wrote ${credit}.`,
-    'More decimals never hurt, as long as every decimal you write is right.',
-  ];
+function followThroughLines(share: number): Message[] {
+  if (share === 0) return [msg('template.exactOnly')];
+  return [msg('template.ownValues'), msg('template.rightForYours', { percent: Math.round(share * 100) }), msg('template.moreDecimals')];
 }
 
 /** The prompt a value cell shows when selected (xlsx data validation; at most 255 characters). */
-export function valuePrompt(decimals: number): { title: string; text: string } {
+export function valuePrompt(decimals: number, say: Say = english): { title: string; text: string } {
+  return { title: say(HEADINGS.value), text: say(promptMessage(decimals)) };
+}
+
+function promptMessage(decimals: number): Message {
   const [positive, negative] = exampleValues(decimals);
-  return { title: HEADINGS.value, text: `Type the value rounded to ${decimals} decimals, e.g. ${positive} or ${negative}.` };
+  return msg('template.prompt', { decimals, positive, negative });
 }
 
 /** The note on the value column's heading. */
-export const valueHeadingNote = (decimals: number): string =>
-  `${valuePrompt(decimals).text} The cell is text: what you type is graded as you typed it.`;
+export const valueHeadingNote = (decimals: number, say: Say = english): string => say(msg('template.valueNote', { prompt: promptMessage(decimals) }));
 
 /** A section's heading row: "CC · forward", with the decimals it asks for when they differ. */
-export const sectionHeading = (section: string, decimals: number | null): string =>
-  decimals === null ? section : `${section} (${decimals} decimals)`;
+export const sectionHeading = (section: string, decimals: number | null, say: Say = english): string =>
+  decimals === null ? section : say(msg('template.sectionDecimals', { section, decimals }));
 
 const ACTIVATION_WORDS: Readonly<Record<string, string>> = {
   sigmoid: 'sigmoid',
   relu: 'ReLU',
   tanh: 'tanh',
-  identity: 'no',
   softmax: 'softmax',
 };
 
@@ -117,38 +114,33 @@ export interface LayerFacts {
  * One sentence per layer: what it is and its settings, as the homework states them (the
  * operation's name, not how it is computed).
  */
-export function layerSentence(layer: LayerFacts): string {
-  const what = layerWhat(layer);
-  const details = [
-    layer.size === undefined ? null : `size ${layer.size}`,
-    layer.stride === undefined ? null : `stride ${layer.stride}`,
-    layer.activation === undefined ? null : `${ACTIVATION_WORDS[layer.activation] ?? layer.activation} activation`,
-  ].filter((d) => d !== null);
-  const name = layer.name === undefined ? 'Layer' : `Layer ${layer.name}`;
-  return `${name}: ${what}${details.length > 0 ? `, ${details.join(', ')}` : ''}.`;
+export function layerSentence(layer: LayerFacts, say: Say = english): string {
+  const details: Message[] = [];
+  if (layer.size !== undefined) details.push(msg('template.layer.size', { size: layer.size }));
+  if (layer.stride !== undefined) details.push(msg('template.layer.stride', { stride: layer.stride }));
+  if (layer.activation === 'identity') details.push(msg('template.layer.noActivation'));
+  else if (layer.activation !== undefined) details.push(msg('template.layer.activation', { activation: ACTIVATION_WORDS[layer.activation] ?? layer.activation }));
+  return say(msg('template.layer', { name: layer.name ?? null, what: layerWhat(layer), details: details.map(say) }));
 }
 
-function layerWhat(layer: LayerFacts): string {
+function layerWhat(layer: LayerFacts): Message | string {
   if (layer.kind.startsWith('conv')) {
-    const operation = layer.flip === false ? 'cross-correlation' : 'convolution';
-    const dimension = /^conv(\d)d$/.exec(layer.kind)?.[1];
-    return dimension === undefined ? operation : `${dimension}-D ${operation}`;
+    const dimensions = /^conv(\d)d$/.exec(layer.kind)?.[1] ?? null;
+    return layer.flip === false ? msg('template.what.crossCorrelation', { dimensions }) : msg('template.what.convolution', { dimensions });
   }
   switch (layer.kind) {
     case 'avgpool':
-      return 'average pooling';
+      return msg('template.what.avgpool');
     case 'maxpool':
-      return 'max pooling (ties: the first value)';
+      return msg('template.what.maxpool');
     case 'flatten':
-      return 'the maps joined into one sequence';
+      return msg('template.what.flatten');
     case 'dense':
-      return 'fully connected';
+      return msg('template.what.dense');
     default:
       return layer.kind;
   }
 }
 
-export const lossSentence = (kind: string, factor: number | undefined): string =>
-  kind === 'mse'
-    ? `Loss: squared error, ${factor ?? 0.5} · Σ (output − target)².`
-    : `Loss: cross-entropy of the ${kind === 'cross-entropy' ? 'softmax outputs' : 'outputs'} and the target.`;
+export const lossSentence = (kind: string, factor: number | undefined, say: Say = english): string =>
+  say(kind === 'mse' ? msg('template.loss.squaredError', { factor: factor ?? 0.5 }) : msg('template.loss.crossEntropy', { softmax: kind === 'cross-entropy' }));

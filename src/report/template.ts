@@ -5,6 +5,7 @@
  */
 import * as XLSX from 'xlsx';
 import type { Graph } from '../engine/graph.js';
+import { english, msg, sayWith, titleIn, type Voice } from '../i18n/index.js';
 import type { Rubric } from '../rubric/schema.js';
 import { DESCRIPTION_COLUMN, isField, templateLayout, type Filled, type TemplateCell, type TemplateLayout } from './template-layout.js';
 import { MARGINS, odsPrintSetup, xlsxPrintSetup, type PrintSetup } from './template-print.js';
@@ -12,8 +13,8 @@ import { HEADINGS, valuePrompt } from './template-text.js';
 
 export type { Filled } from './template-layout.js';
 
-/** Column headings the reader looks for (see ingest/answers.ts). */
-export const TEMPLATE_HEADINGS = [HEADINGS.step, HEADINGS.description, HEADINGS.value] as const;
+/** Column headings the reader looks for (see ingest/answers.ts), in English; the reader knows the Chinese ones too. */
+export const TEMPLATE_HEADINGS = [HEADINGS.step, HEADINGS.description, HEADINGS.value].map(english);
 
 export const TEMPLATE_FORMATS = ['xlsx', 'ods'] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
@@ -25,10 +26,12 @@ export interface TemplateOptions {
   readonly formulas?: boolean;
   /** Values to fill in (example submissions, tests). */
   readonly filled?: Filled;
+  /** The language and the course's words (English by default): headings, instructions, descriptions, the title and the sheet's name. */
+  readonly voice?: Voice;
 }
 
-/** The sheet's name; the filled template's cells are named `Answers!C41` in reports. */
-const SHEET = 'Answers';
+/** The sheet's name; the filled template's cells are named `Answers!C41` (`答题!C41`) in reports. */
+const SHEET = msg('template.sheet');
 /** The height of a line of text: Calibri 12 (xlsx, as SheetJS writes it), Liberation Sans 10 (ods). */
 const LINE_POINTS = { xlsx: 16, ods: 13 };
 /** Pixels per character of column width in ods (10 pt Liberation Sans, the ods default, with room). */
@@ -45,19 +48,21 @@ const CREATED = new Date(Date.UTC(2000, 0, 1));
  */
 export function templateWorkbook(rubric: Rubric, graph: Graph, options: TemplateOptions = {}): Uint8Array {
   const format = options.format ?? 'xlsx';
-  const layout = templateLayout(rubric, graph, { formulas: options.formulas ?? rubric.template.formulas, filled: options.filled });
+  const say = sayWith(options.voice);
+  const layout = templateLayout(rubric, graph, layoutOptions(rubric, options));
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, templateSheet(layout, format), SHEET);
+  const sheet = say(SHEET);
+  XLSX.utils.book_append_sheet(book, templateSheet(layout, format), sheet);
   book.Props = { Title: layout.title, CreatedDate: CREATED };
-  const setup = printSetup(layout);
+  const setup = printSetup(layout, options.voice);
   if (format === 'ods') return odsPrintSetup(XLSX.write(book, { type: 'buffer', bookType: 'ods', compression: true }) as Uint8Array, setup);
-  book.Workbook = { Names: [{ Name: '_xlnm.Print_Titles', Sheet: 0, Ref: `${SHEET}!$${layout.headerRow + 1}:$${layout.headerRow + 1}` }] };
+  book.Workbook = { Names: [{ Name: '_xlnm.Print_Titles', Sheet: 0, Ref: `${sheet}!$${layout.headerRow + 1}:$${layout.headerRow + 1}` }] };
   return xlsxPrintSetup(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true }) as Uint8Array, setup);
 }
 
 /** The template's rows as plain values (fields as their value or null): for example submissions. */
 export function templateRows(rubric: Rubric, graph: Graph, options: Omit<TemplateOptions, 'format'> = {}): (string | number | null)[][] {
-  const layout = templateLayout(rubric, graph, { formulas: options.formulas ?? rubric.template.formulas, filled: options.filled });
+  const layout = templateLayout(rubric, graph, layoutOptions(rubric, options));
   return layout.rows.map((row) => row.map((cell) => (isField(cell) ? cell.field : cell)));
 }
 
@@ -101,11 +106,22 @@ function sheetCell(cell: TemplateCell, format: TemplateFormat): XLSX.CellObject 
   return format === 'xlsx' ? { t: 'z', z: '@' } : { t: 's', v: '', z: '@' };
 }
 
-function printSetup(layout: TemplateLayout): PrintSetup {
+function layoutOptions(rubric: Rubric, options: Omit<TemplateOptions, 'format'>) {
+  const { voice } = options;
+  return {
+    formulas: options.formulas ?? rubric.template.formulas,
+    filled: options.filled,
+    say: sayWith(voice),
+    title: voice === undefined ? undefined : titleIn(rubric, voice.language),
+  };
+}
+
+function printSetup(layout: TemplateLayout, voice: Voice | undefined): PrintSetup {
+  const say = sayWith(voice);
   return {
     headerRow: layout.headerRow,
     breaks: layout.breaks,
     wrapped: { column: DESCRIPTION_COLUMN, rows: layout.tallRows, linePoints: LINE_POINTS.ods },
-    prompts: layout.valueRuns.map((run) => ({ column: layout.valueColumn, firstRow: run.firstRow, lastRow: run.lastRow, ...valuePrompt(run.decimals) })),
+    prompts: layout.valueRuns.map((run) => ({ column: layout.valueColumn, firstRow: run.firstRow, lastRow: run.lastRow, ...valuePrompt(run.decimals, say) })),
   };
 }

@@ -12,21 +12,9 @@ import { stepmark } from '../cli/run.js';
 import { hasPdftotext } from '../report/helpers.js';
 import { pageTexts } from '../report/pdf-text.js';
 import { SEED_FILE } from '../rubric/seed.js';
+import { englishWords } from './english-words.js';
 
 const EXAMPLES = readdirSync('submissions').filter((file) => file.endsWith('.xlsx')).map((file) => `submissions/${file}`);
-
-/** Names and symbols that are no sentence: the tool, the rubric's id and layer names, function names in formulas. */
-const ALLOWED = new Set(['stepmark', 'seed', 'cnn', 'CC', 'PP', 'Pm', 'FC', 'loss', 'coef', 'sigmoid', 'softmax', 'ln', 'exp', 'max', 'argmax', 'out', 'target']);
-
-/** English words left once file names, cell addresses, step ids and their stems are taken out. */
-export function englishWords(text: string): string[] {
-  const cleaned = text
-    .replace(/\S+\.(?:xlsx|xls|ods|csv|pdf)\b/g, ' ')
-    .replace(/[^\s!（(]+![A-Z]{1,3}\d+/g, ' ')
-    .replace(/\b[A-Za-z]+(?:_[A-Za-z]+)*\d+(?:_new)?\b/g, ' ')
-    .replace(/\b(?:in|out|coef)_[a-z]+\b/g, ' ');
-  return (cleaned.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !ALLOWED.has(word));
-}
 
 const pdfText = (bytes: Uint8Array): string =>
   hasPdftotext() ? execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8') : pageTexts(bytes).join('\n');

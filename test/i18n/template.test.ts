@@ -3,36 +3,35 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { evaluateGraph } from '../../src/engine/evaluate.js';
 import { createGrader } from '../../src/grade/grader.js';
-import { createSay } from '../../src/i18n/index.js';
 import { templateRows, templateWorkbook } from '../../src/report/template.js';
+import { englishWords } from './english-words.js';
 import { seedText, SEED_FILE } from '../rubric/seed.js';
 
 describe('the template in Chinese', () => {
   const grader = createGrader(seedText, SEED_FILE);
-  const { graph } = grader.reference;
-  const zh = createSay('zh-CN');
+  const { graph, rubric } = grader.reference;
+  const voice = { language: 'zh-CN' as const, terms: { coef: 'coef' } };
 
-  it('says its headings, instructions and step descriptions in Chinese; ids and formulas stay', () => {
-    const rows = templateRows(graph, 3, undefined, zh, '作业 1');
-    expect(rows.slice(0, 7)).toEqual([
-      ['作业 1'],
-      ['每个数值至少保留 3 位小数（四舍五入，不要截断），填写数字。A 列的步骤名称请勿改动。'],
-      [],
-      ['学号', ''],
-      ['姓名', ''],
-      [],
-      ['步骤', '说明', '你的值', '计算方法'],
-    ]);
-    expect(rows).toContainEqual(['in_cc2', 'CC 层净输入，第 1 个卷积核，第 2 个窗口', null, 'in_cc2 = i2 · KK13 + i3 · KK12 + i4 · KK11 + bb1']);
-    expect(rows).toContainEqual([null, 'CC 层 · 反向传播']);
+  it('says its title, fields, instructions, givens, headings and step descriptions in Chinese; ids and formulas stay', () => {
+    const rows = templateRows(rubric, graph, { voice, formulas: true });
+    expect(rows[0]).toEqual(['作业 1 · 一维卷积神经网络：正向传播与一步反向传播']);
+    expect(rows[1]).toEqual(['学号', null]);
+    expect(rows[2]).toEqual(['姓名', null]);
+    const text = rows.flat().filter((cell): cell is string => typeof cell === 'string');
+    expect(text).toContain('每个数值都四舍五入（不要截断）保留 3 位小数，如 0.410。');
+    expect(text).toContain('CC 层：一维卷积，步长 1，激活函数 sigmoid。');
+    expect(text).toContain('CC 层 · 反向传播');
+    expect(rows).toContainEqual(['步骤', '说明及计算方法', '你的值']);
+    expect(text).toContain('CC 层净输入，第 1 个卷积核，第 2 个窗口\nin_cc2 = i2 · KK13 + i3 · KK12 + i4 · KK11 + bb1');
+    expect(englishWords(text.join('\n').replace(/(?:^|\n)\S+ = [^\n]*/g, '\n'))).toEqual([]);
   });
 
-  it('filled in, grades every step as correct and reads the student', () => {
+  it.each(['xlsx', 'ods'] as const)('filled in (%s), grades every step and reads the student', (format) => {
     const exact = evaluateGraph(graph);
     const answers = new Map(graph.steps.map((s) => [s.id, Number(exact.get(s.id)!.toFixed(3))]));
-    const bytes = templateWorkbook(graph, 3, { student: { id: '2023000007', name: '欧阳娜娜' }, answers }, zh);
+    const bytes = templateWorkbook(rubric, graph, { format, voice, filled: { student: { id: '2023000007', name: '欧阳娜娜' }, answers } });
     expect(XLSX.read(bytes).SheetNames).toEqual(['答题']);
-    const result = grader.grade(bytes, 'hw.xlsx');
+    const result = grader.grade(bytes, `hw.${format}`);
     expect(result.student).toEqual({ id: '2023000007', name: '欧阳娜娜' });
     expect(result.problems).toEqual([]);
     expect(result.steps.filter((s) => s.status === 'missing')).toEqual([]);

@@ -5,7 +5,8 @@ import { grade } from './grade.js';
 import { ingest } from './ingest.js';
 import { report } from './report.js';
 import { rubric } from './rubric.js';
+import { template } from './template.js';
 
 export { terms } from './terms.js';
-export const en = { ...grade, ...engine, ...ingest, ...report, ...cli, ...rubric };
-export const areas = { grade, engine, ingest, report, cli, rubric };
+export const en = { ...grade, ...engine, ...ingest, ...report, ...cli, ...rubric, ...template };
+export const areas = { grade, engine, ingest, report, cli, rubric, template };

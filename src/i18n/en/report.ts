@@ -115,15 +115,6 @@ export const report = {
   'diagnosisMeaning.digit-slip': () => 'one digit wrong, or two adjacent digits swapped',
   'diagnosisMeaning.decimal-shift': () => 'off by a power of ten: the decimal point moved',
 
-  'template.instructions': (p: { decimals: number }) =>
-    `Write every value with at least ${p.decimals} decimals (rounded, not truncated), as a number. Keep the step names in column A.`,
-  'template.studentId': () => 'Student ID',
-  'template.name': () => 'Name',
-  'template.sheet': () => 'Answers',
-  'template.heading.step': () => 'Step',
-  'template.heading.description': () => 'Description',
-  'template.heading.value': () => 'Your value',
-  'template.heading.formula': () => 'How it is computed',
 
   'gradebook.noSubmission': () => 'no submission',
   'gradescope.youWrote': (p: { raw: string; cell: string | null }) => `you wrote: ${p.raw}${p.cell === null ? '' : ` (${p.cell})`}`,

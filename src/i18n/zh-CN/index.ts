@@ -5,6 +5,7 @@ import { grade } from './grade.js';
 import { ingest } from './ingest.js';
 import { report } from './report.js';
 import { rubric } from './rubric.js';
+import { template } from './template.js';
 
 export { terms } from './terms.js';
-export const zhCN = { ...grade, ...engine, ...ingest, ...report, ...cli, ...rubric };
+export const zhCN = { ...grade, ...engine, ...ingest, ...report, ...cli, ...rubric, ...template };

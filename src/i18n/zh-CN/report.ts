@@ -105,14 +105,6 @@ export const report: Translation<typeof english> = {
   'diagnosisMeaning.digit-slip': () => '有一位数字错了，或两位相邻数字写颠倒了',
   'diagnosisMeaning.decimal-shift': () => '相差 10 的整数次幂倍：小数点位置错了',
 
-  'template.instructions': (p) => `每个数值至少保留 ${p.decimals} 位小数（四舍五入，不要截断），填写数字。A 列的步骤名称请勿改动。`,
-  'template.studentId': () => '学号',
-  'template.name': () => '姓名',
-  'template.sheet': () => '答题',
-  'template.heading.step': () => '步骤',
-  'template.heading.description': () => '说明',
-  'template.heading.value': () => '你的值',
-  'template.heading.formula': () => '计算方法',
 
   'gradebook.noSubmission': () => '未提交',
   'gradescope.youWrote': (p) => `你的答案：${p.raw}${p.cell === null ? '' : `（${p.cell}）`}`,
