@@ -21,7 +21,7 @@ export function referenceJson(graph: Graph, values: ReadonlyMap<string, number>)
 }
 
 export function referenceCsv(graph: Graph, values: ReadonlyMap<string, number>, say: Say = english): string {
-  const rows = graph.steps.map((step) => [step.id, step.layer, step.phase, values.get(step.id)!, renderSymbolic(step.expr), say(step.description)]);
+  const rows = graph.steps.map((step) => [step.id, step.layer, step.phase, values.get(step.id)!, renderSymbolic(step.expr), say(step.descriptionNote)]);
   return stringify([['id', 'layer', 'phase', 'value', 'formula', 'description'], ...rows]);
 }
 

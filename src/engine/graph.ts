@@ -1,5 +1,5 @@
 /** The reference graph: every step of the homework, named, in the order a student computes it. */
-import type { Message } from '../i18n/index.js';
+import { english, type Message } from '../i18n/index.js';
 import type { Convention } from '../rubric/schema.js';
 import type { Expr } from './expr.js';
 
@@ -15,8 +15,10 @@ export interface Step {
   readonly layer: string;
   readonly phase: Phase;
   readonly kind: StepKind;
-  /** A short description for a person: "CC pre-activation, kernel 1, window 2" (a catalog message). */
-  readonly description: Message;
+  /** A short description for a person, in English: "CC pre-activation, kernel 1, window 2". */
+  readonly description: string;
+  /** The description as a catalog message, to say it in any language ("CC 层净输入，第 1 个卷积核，第 2 个窗口"). */
+  readonly descriptionNote: Message;
 }
 
 export interface Section {
@@ -39,6 +41,9 @@ export interface Graph {
   /** Steps grouped by layer and phase, in graph order. */
   readonly sections: readonly Section[];
 }
+
+/** A step's description from its message: in English, and the message to say it in any language. */
+export const described = (note: Message): Pick<Step, 'description' | 'descriptionNote'> => ({ description: english(note), descriptionNote: note });
 
 /** The parameter that holds the learning rate; shown as α in formulas. */
 export const LEARNING_RATE = 'α';

@@ -10,7 +10,7 @@ import {
   add, assertNever, mul, num, param, relu, sigmoid, softmax, sq, step, sub, tanh, type Expr,
 } from './expr.js';
 import { indexedId, splitLike, type Builder, type Terms } from './builder.js';
-import { LEARNING_RATE, type StepKind } from './graph.js';
+import { described, LEARNING_RATE, type StepKind } from './graph.js';
 
 export interface Connection {
   /** Position in the layer's input, all maps concatenated. */
@@ -140,7 +140,7 @@ export class LinearLayer {
 
   private emit(id: string, phase: 'forward' | 'backward', kind: StepKind, description: Message, expr: Expr): Expr {
     return this.builder.emit(
-      { id, expr, layer: this.spec.name, phase, kind, description },
+      { id, expr, layer: this.spec.name, phase, kind, ...described(description) },
       [...this.spec.path, 'steps'],
     );
   }

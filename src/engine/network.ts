@@ -4,7 +4,7 @@ import type { PathKey, Problem } from '../rubric/problems.js';
 import type { Convention, Layer, Rubric } from '../rubric/schema.js';
 import { add, ln, mul, neg, num, sq, sub, type Expr } from './expr.js';
 import { Builder, emptyTerms, indexedId, type Terms } from './builder.js';
-import { LEARNING_RATE, makeGraph, sectionId, type Graph } from './graph.js';
+import { described, LEARNING_RATE, makeGraph, sectionId, type Graph } from './graph.js';
 import { checkMatrix, convSpec, denseSpec } from './layers.js';
 import { LinearLayer, product } from './linear.js';
 import { PoolingLayer } from './pool.js';
@@ -92,7 +92,7 @@ function emitLoss(rubric: Rubric, outputs: Expr[], targets: Expr[], builder: Bui
       ? neg(add(...outputs.map((out, k) => mul(targets[k]!, ln(out)))))
       : product(num(loss.factor), add(...outputs.map((out, k) => sq(sub(out, targets[k]!)))));
   const description = loss.kind === 'cross-entropy' ? msg('step.crossEntropy') : msg('step.squaredError');
-  builder.emit({ id: loss.step, expr, layer: 'Loss', phase: 'forward', kind: 'loss', description }, ['loss', 'step']);
+  builder.emit({ id: loss.step, expr, layer: 'Loss', phase: 'forward', kind: 'loss', ...described(description) }, ['loss', 'step']);
   return loss.kind === 'cross-entropy' ? outputs.map((out, k) => sub(out, targets[k]!)) : null;
 }
 

@@ -4,6 +4,7 @@ import type { PathKey } from '../rubric/problems.js';
 import type { PoolLayer } from '../rubric/schema.js';
 import { add, argmaxIs, div, max, num, type Expr } from './expr.js';
 import { emptyTerms, indexedId, type Builder, type Terms } from './builder.js';
+import { described } from './graph.js';
 import { deltaAt, product } from './linear.js';
 
 interface Window {
@@ -78,6 +79,6 @@ export class PoolingLayer {
   }
 
   private emit(id: string, phase: 'forward' | 'backward', kind: 'pool' | 'coef', description: Message, expr: Expr): Expr {
-    return this.builder.emit({ id, expr, layer: this.spec.name, phase, kind, description }, [...this.path, 'steps']);
+    return this.builder.emit({ id, expr, layer: this.spec.name, phase, kind, ...described(description) }, [...this.path, 'steps']);
   }
 }

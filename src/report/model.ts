@@ -254,7 +254,7 @@ function stepRow(step: Step, result: StepResult, graph: Graph, resultOf: (id: st
   return {
     id: step.id,
     section: sectionId(step.layer, step.phase),
-    description: say(step.description),
+    description: say(step.descriptionNote),
     symbolic: renderSymbolic(step.expr),
     substituted: notGiven.length > 0 && !reveal ? null : renderSubstituted(step.expr, lookup, FORMULA_DIGITS),
     notGiven,

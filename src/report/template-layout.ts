@@ -138,7 +138,7 @@ function stepTable(rubric: Rubric, graph: Graph, start: number, formulas: boolea
     valueRuns.push({ firstRow: start + rows.length, lastRow: start + rows.length + section.stepIds.length - 1, decimals });
     for (const id of section.stepIds) {
       const step = graph.byId.get(id)!;
-      const text = formulas ? `${say(step.description)}\n${id} = ${renderSymbolic(step.expr)}` : say(step.description);
+      const text = formulas ? `${say(step.descriptionNote)}\n${id} = ${renderSymbolic(step.expr)}` : say(step.descriptionNote);
       rows.push([id, text, { field: filled?.answers.get(id) ?? null }]);
     }
   }
