@@ -1,6 +1,6 @@
 /** The class summary as a PDF document, drawn like the students' reports (pdf.ts). */
 import type { ClassSummary } from './class-summary.js';
-import { measure } from './fonts.js';
+import { loadFonts } from './fonts.js';
 import { documentInfo, renderPages } from './pdf.js';
 import { layoutClassSummary, type SummaryHeader } from './summary-layout.js';
 
@@ -15,5 +15,5 @@ export type { SummaryHeader } from './summary-layout.js';
  */
 export async function renderClassSummaryPdf(summary: ClassSummary, header: SummaryHeader): Promise<Uint8Array> {
   const info = documentInfo({ title: `${header.title} — class summary`, subject: `Class summary of ${summary.files} graded files (${header.rubricId})`, gradedAt: header.gradedAt });
-  return renderPages(layoutClassSummary(summary, header, measure), info);
+  return renderPages(layoutClassSummary(summary, header, await loadFonts()), info);
 }
