@@ -5,8 +5,8 @@
  *
  * Nothing here is loaded before a PDF is made: `loadFonts()` imports fontkit (a self-check without a
  * PDF never does), and each font file is read and parsed once per process, when a text first needs it.
- * Every text is laid out once per process: its runs and their widths are kept (within a bound), and
- * drawing uses those widths instead of laying the text out again.
+ * Every text is laid out once per process (within a bound) and drawing uses the widths measuring
+ * found, instead of laying the text out again.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,31 +18,47 @@ const FILES: Record<FontStyle, readonly string[]> = {
   bold: ['dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf', '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'],
 };
 
-/** A laid-out word as pdfkit keeps it: its glyphs, and their positions in thousandths of an em. */
-export interface WordLayout {
+/** A text laid out in one face: its advance in font units, and its glyphs and their positions (font units). */
+export interface LaidOut {
+  readonly advance: number;
   readonly glyphs: readonly Fontkit.Glyph[];
-  readonly positions: readonly { readonly xAdvance: number; readonly xOffset: number; readonly yOffset: number; readonly advanceWidth: number }[];
+  readonly positions: readonly Fontkit.GlyphPosition[];
+  /** The positions as pdfkit keeps them (thousandths of an em), once drawn. */
+  drawn?: Drawn;
+}
+
+export interface Drawn {
+  readonly positions: readonly DrawnPosition[];
+  /** Whether a glyph is placed with an offset (a combining mark). */
+  readonly offset: boolean;
+}
+
+export interface DrawnPosition {
+  readonly xAdvance: number;
+  readonly xOffset: number;
+  readonly yOffset: number;
+  /** The glyph's own advance. */
+  readonly advanceWidth: number;
 }
 
 /** One font file: `name` is what the PDF registers it as. */
 export interface Face {
   readonly name: string;
   readonly font: Fontkit.Font;
-  /** Words laid out for drawing, kept for the whole process (bounded). */
-  readonly words: Map<string, WordLayout>;
+  /** Texts laid out in this face (runs measured, words drawn), kept for the whole process (bounded). */
+  readonly laidOut: Map<string, LaidOut>;
 }
 
-/** Text set in one face, and its advance in font units (from one layout of the whole run). */
+/** Text set in one face. */
 export interface Run {
   readonly face: Face;
   readonly text: string;
-  readonly advance: number;
 }
 
-/** A text cut into runs, and its width at 1 point. */
-export interface Shaped {
+/** A text cut into runs, and (once measured) its width at 1 point. */
+interface Shaped {
   readonly runs: readonly Run[];
-  readonly width: number;
+  width?: number;
 }
 
 let fontkit: typeof Fontkit | null = null;
@@ -65,7 +81,7 @@ function face(file: string): Face {
   if (fontkit === null) throw new Error('the report fonts are not loaded: await loadFonts() first');
   const font = fontkit.create(readFileSync(resolve(file)));
   if (!('hasGlyphForCodePoint' in font)) throw new Error(`${file} is a font collection, not a font`);
-  const made: Face = { name: file.replace(/^.*\//, '').replace(/\.ttf$/, ''), font, words: new Map() };
+  const made: Face = { name: file.replace(/^.*\//, '').replace(/\.ttf$/, ''), font, laidOut: new Map() };
   loaded.set(file, made);
   return made;
 }
@@ -89,55 +105,54 @@ function cutRuns(text: string, style: FontStyle): Run[] {
     if (last?.face === chosen) last.text += char;
     else out.push({ face: chosen, text: char });
   }
-  return out.map((run) => ({ ...run, advance: run.face.font.layout(run.text).advanceWidth }));
+  return out;
 }
 
-const shapedTexts = new Map<string, Shaped>();
+/** Per style, keyed by the text itself: the same strings come back, and a string keeps its hash. */
+const shapedTexts: Record<FontStyle, Map<string, Shaped>> = { regular: new Map(), bold: new Map() };
 /** Formulas repeat the same names and numbers; a long batch meets many texts, so the memory is bounded. */
 const MAX_TEXTS = 50_000;
-const MAX_WORDS = 20_000;
+const MAX_LAID_OUT = 20_000;
 
-/** `text` in `style`, cut into runs and measured: laid out once per process. */
-export function shape(text: string, style: FontStyle): Shaped {
-  const key = `${style}\u0000${text}`;
-  let shaped = shapedTexts.get(key);
-  if (shaped === undefined) {
-    if (shapedTexts.size >= MAX_TEXTS) shapedTexts.clear();
-    const runs = cutRuns(text, style);
-    shaped = { runs, width: runs.reduce((total, run) => total + runWidth(run, 1), 0) };
-    shapedTexts.set(key, shaped);
+function shaped(text: string, style: FontStyle): Shaped {
+  const texts = shapedTexts[style];
+  let known = texts.get(text);
+  if (known === undefined) {
+    if (texts.size >= MAX_TEXTS) texts.clear();
+    known = { runs: cutRuns(text, style) };
+    texts.set(text, known);
   }
-  return shaped;
+  return known;
+}
+
+/** `text` in `style` cut into runs, each in the first face that has its characters. */
+export function runsOf(text: string, style: FontStyle): readonly Run[] {
+  return shaped(text, style).runs;
+}
+
+/**
+ * `text` laid out in `face`, once per process: a run is measured from one layout of all of it, and
+ * pdfkit draws a run word by word, so a word without spaces shares the layout that measured it.
+ */
+export function laidOut(face: Face, text: string): LaidOut {
+  let known = face.laidOut.get(text);
+  if (known === undefined) {
+    if (face.laidOut.size >= MAX_LAID_OUT) face.laidOut.clear();
+    const run = face.font.layout(text);
+    known = { advance: run.advanceWidth, glyphs: run.glyphs, positions: run.positions };
+    face.laidOut.set(text, known);
+  }
+  return known;
 }
 
 /** A run's width at `size` points. */
 export function runWidth(run: Run, size: number): number {
-  return (run.advance * size) / run.face.font.unitsPerEm;
+  return (laidOut(run.face, run.text).advance * size) / run.face.font.unitsPerEm;
 }
 
 /** The `measure` the layout needs: the width of `text` set in `style` at `size` points. */
 function measure(text: string, style: FontStyle, size: number): number {
-  return shape(text, style).width * size;
-}
-
-/**
- * A word (up to and with a space) laid out as pdfkit lays it out for drawing (positions scaled to
- * thousandths of an em), once per process and face.
- */
-export function wordLayout(face: Face, word: string): WordLayout {
-  let layout = face.words.get(word);
-  if (layout === undefined) {
-    if (face.words.size >= MAX_WORDS) face.words.clear();
-    const scale = 1000 / face.font.unitsPerEm;
-    const run = face.font.layout(word);
-    const positions = run.positions.map((p, k) => ({
-      xAdvance: p.xAdvance * scale,
-      xOffset: p.xOffset * scale,
-      yOffset: p.yOffset * scale,
-      advanceWidth: run.glyphs[k]!.advanceWidth * scale,
-    }));
-    layout = { glyphs: run.glyphs, positions };
-    face.words.set(word, layout);
-  }
-  return layout;
+  const known = shaped(text, style);
+  known.width ??= known.runs.reduce((total, run) => total + runWidth(run, 1), 0);
+  return known.width * size;
 }

@@ -6,7 +6,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadFonts, runWidth, shape } from '../../src/report/fonts.js';
+import { loadFonts, runsOf, runWidth } from '../../src/report/fonts.js';
 import type { FontStyle, TextItem } from '../../src/report/layout.js';
 import { textWriter } from '../../src/report/pdf-runs.js';
 
@@ -31,7 +31,7 @@ function pdfkitText(doc: PDFKit.PDFDocument): (item: TextItem) => void {
   const registered = new Set<string>();
   return (item) => {
     let x = item.x;
-    for (const run of shape(item.text, item.font).runs) {
+    for (const run of runsOf(item.text, item.font)) {
       if (!registered.has(run.face.name)) doc.registerFont(run.face.name, run.face.font as unknown as Buffer);
       registered.add(run.face.name);
       doc.font(run.face.name).fontSize(item.size).fillColor(item.color);
@@ -49,6 +49,7 @@ const TRICKY = [
   'e\u0301 n\u0303 a\u0308 — combining marks',
   'tab\there  and  two  spaces ',
   'office fluff ﬁ',
+  'AVAVA To Wo Ty y, — kerned pairs',
   'line one\nline two',
   '王晓东 (2023000001) σ(in_cc1) = 0.4987 ✓ ↻ ✗ – ?',
   '= coef_o1·w1_new + coef_o2·w4_new − 1.5e-3 ≈ 64.6%',
@@ -61,12 +62,14 @@ describe('the text writer', () => {
     const items = TRICKY.flatMap((text, k) => [item(text, 'regular', 8.5, 40, 60 + 30 * k), item(text, 'bold', 11.3, 50.25, 75 + 30 * k, '#c62828')]);
     const written = (await pdf(items, ours)).toString('latin1');
     expect(written).toBe((await pdf(items, pdfkitText)).toString('latin1'));
-    // The combining marks are placed with an offset: more text positions (Tm) than text objects (BT).
+    // The combining marks are placed with an offset: more text positions (Tm) than text objects (BT);
+    // kerned pairs cut a TJ string in pieces.
     expect(written.match(/ Tm\n/g)!.length).toBeGreaterThan(written.match(/\nBT\n/g)!.length);
+    expect(written).toMatch(/\[<[0-9a-f]+> -?[1-9][\d.]* <[0-9a-f]+>/);
   });
 
   it('writes what pdfkit writes for any text, size and place', async () => {
-    const char = fc.constantFrom(...'ab fi\t0.-=·σ−✓↻✗王晓东\u0301\u0308'.split(''), ' ', '\n');
+    const char = fc.constantFrom(...'ab fiAVToWy,\t0.-=·σ−✓↻✗王晓东\u0301\u0308'.split(''), ' ', '\n');
     const anyItem = fc.record({
       text: fc.array(char, { maxLength: 24 }).map((cs) => cs.join('')),
       font: fc.constantFrom<FontStyle>('regular', 'bold'),
