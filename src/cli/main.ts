@@ -60,7 +60,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--json <file>', 'write every result as JSON (without --out)')
     .option('-o, --out <folder>', 'batch mode: a PDF report per student, gradebooks and a class summary in this folder')
     .option('--force', 'with --out: grade again even what is up to date')
-    .option('--workers <n>', 'with --out: worker threads (default: one per core)', parseCount)
+    .option('--workers <n>', 'with --out: worker threads; 1 grades in the main thread (default: one per 25 files, at most one per core)', parseCount)
     .option('--roster <file.csv>', 'with --out: the class list, to find who handed in nothing')
     .option('--date <YYYY-MM-DD>', 'with --out: the date printed on reports (default: SOURCE_DATE_EPOCH or today)')
     .option('--no-pdf', 'with --out: gradebooks only, no per-student PDFs')

@@ -74,6 +74,12 @@ export async function loadFonts(): Promise<Measure> {
   return measure;
 }
 
+/** Loads fontkit and reads every face now (a batch worker does, before its first file). */
+export async function loadAllFonts(): Promise<void> {
+  await loadFonts();
+  for (const files of Object.values(FILES)) for (const file of files) face(file);
+}
+
 /** Read and parsed once per process, on first use: the CJK files are 10 MB each, and a batch renders hundreds of reports. */
 function face(file: string): Face {
   const known = loaded.get(file);

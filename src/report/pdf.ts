@@ -6,7 +6,7 @@
 import type { Graph } from '../engine/graph.js';
 import { assertNever } from '../engine/expr.js';
 import type { GradeResult } from '../grade/result.js';
-import { loadFonts } from './fonts.js';
+import { loadAllFonts, loadFonts } from './fonts.js';
 import type { BoxItem, LineItem, Page, TextItem } from './layout.js';
 import { reportModel, type ReportModel, type ReportOptions } from './model.js';
 import { layoutReport } from './pdf-layout.js';
@@ -81,6 +81,11 @@ export async function renderPages(pages: readonly Page[], info: PDFKit.DocumentI
   draw(pages, pdfkitCanvas(doc));
   doc.end();
   return done;
+}
+
+/** Loads pdfkit and reads every font now, rather than with the first report (a batch worker's start-up). */
+export async function preparePdf(): Promise<void> {
+  await Promise.all([import('pdfkit'), loadAllFonts()]);
 }
 
 /** The student's report as PDF bytes: the same model always gives the same bytes. */
