@@ -5,7 +5,6 @@ import { CONVENTIONS, type Convention } from '../rubric/schema.js';
 import { EXIT, isUsageError, processIo, type Io } from './io.js';
 import { REFERENCE_FORMATS, type ReferenceFormat } from './reference-format.js';
 import { referenceCommand } from './reference.js';
-import { batchCommand } from './batch/run.js';
 import { checkCommand, gradeCommand } from './grade.js';
 import { gradescopeCommand } from './gradescope.js';
 import { templateCommand } from './template.js';
@@ -67,7 +66,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .action(async (rubric: string, submissions: string[], options: GradeOptions) => {
       const { json, out, ...batch } = options;
       if (out === undefined) setExit(await gradeCommand(rubric, submissions, { json }, io));
-      else setExit(await batchCommand(rubric, submissions, { out, ...batch }, io));
+      // Loaded only for a batch: a self-check should not pay for the gradebooks and the worker pool.
+      else setExit(await (await import('./batch/run.js')).batchCommand(rubric, submissions, { out, ...batch }, io));
     });
 
   cli
