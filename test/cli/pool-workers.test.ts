@@ -2,7 +2,7 @@
  * How many workers a batch starts, and what the pool holds at once: one task per worker, so never
  * more reports being made (and their PDFs in memory) than there are workers.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,13 +10,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FILES_PER_WORKER, runPool, startPool, workerCount, type Outcome } from '../../src/cli/batch/pool.js';
 
 // A stand-in worker: a number is "work" for that many milliseconds, answered with when it started
-// and ended; "die" makes the worker exit before it takes any task.
+// and ended; with a path as its data, the worker leaves a file there and exits before any task.
 const folder = mkdtempSync(join(tmpdir(), 'stepmark-pool-workers-'));
 const script = join(folder, 'worker.mjs');
 writeFileSync(
   script,
-  `import { parentPort, workerData } from 'node:worker_threads';
-if (workerData === 'die') process.exit(5);
+  `import { writeFileSync } from 'node:fs';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+if (workerData !== null) {
+  writeFileSync(workerData + '-' + threadId, '');
+  process.exit(5);
+}
 const pause = new Int32Array(new SharedArrayBuffer(4));
 parentPort.on('message', ({ index, task }) => {
   const start = performance.timeOrigin + performance.now();
@@ -68,14 +72,17 @@ describe('the pool', () => {
   }, 30_000);
 
   it('starts its workers before it has tasks, and replaces one that stopped while it waited', async () => {
-    const pool = startPool<number, [number, number]>(options(2, 'die'));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const marks = join(folder, 'died');
+    const pool = startPool<number, [number, number]>(options(2, marks));
+    // Both workers have stopped before the pool is given anything to do.
+    while (readdirSync(folder).filter((name) => name.startsWith('died-')).length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const outcomes: Outcome<[number, number]>[] = [];
-    // The replacements die as well: every task fails, as a worker failure, but none waits for its time limit.
-    const started = Date.now();
+    // The replacements stop as well, so every task fails as a worker failure; given to a stopped
+    // worker, a task would wait for its time limit instead ("worker timed out").
     await pool.run([1, 2], (index, outcome) => (outcomes[index] = outcome));
     await pool.close();
     expect(outcomes.map((o) => (o.ok ? 'ok' : o.reason))).toEqual(['worker stopped (exit code 5)', 'worker stopped (exit code 5)']);
-    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(readdirSync(folder).filter((name) => name.startsWith('died-')).length).toBe(4);
   }, 30_000);
 });
