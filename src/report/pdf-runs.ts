@@ -7,6 +7,7 @@
  * current font's subset, the page's content stream), so that is kept to this file.
  */
 import type { TextItem } from './layout.js';
+import { colorOps, number, writeOps } from './pdf-ops.js';
 import type * as Fontkit from 'fontkit';
 import { laidOut, runsOf, runWidth, type Drawn, type DrawnPosition, type Face, type LaidOut, type Run } from './fonts.js';
 
@@ -30,23 +31,6 @@ interface PdfkitDocument {
   fontSize(size: number): unknown;
   fillColor(color: string): unknown;
   text(text: string, x: number, y: number, options: { lineBreak: false; baseline: 'alphabetic' }): unknown;
-}
-
-/** pdfkit's number format: at most six decimals. */
-const number = (n: number) => Math.round(n * 1e6) / 1e6;
-
-const colors = new Map<string, string>();
-
-/** `fillColor('#rrggbb')` as pdfkit writes it. */
-function fillColor(hex: string): string {
-  let written = colors.get(hex);
-  if (written === undefined) {
-    if (!/^#[0-9a-f]{6}$/i.test(hex)) throw new Error(`report colors are #rrggbb, not "${hex}"`);
-    const value = parseInt(hex.slice(1), 16);
-    written = `/DeviceRGB cs\n${[value >> 16, (value >> 8) & 0xff, value & 0xff].map((part) => part / 255).join(' ')} scn\n`;
-    colors.set(hex, written);
-  }
-  return written;
 }
 
 /** pdfkit's split of a run into words for layout: each word keeps the space or tab after it. */
@@ -99,21 +83,44 @@ function drawn(layout: LaidOut, scale: number): Drawn {
 const kern = (p: DrawnPosition) => `${number(-(p.xAdvance - p.advanceWidth))}`;
 
 /**
- * The TJ operator of glyphs without offsets: pdfkit cuts the string after each kerned glyph and
- * writes the kerning of the last glyph of every piece.
+ * A run as pdfkit draws it, worked out once per process: its words laid out, and, where no glyph
+ * has an offset, what follows each glyph in the TJ array (pdfkit cuts the string after each kerned
+ * glyph and writes the kerning of the last glyph of every piece).
  */
-function showGlyphs(hex: GlyphHex, layouts: readonly LaidOut[], words: readonly Drawn[]): string {
+interface RunGlyphs {
+  readonly layouts: readonly LaidOut[];
+  readonly words: readonly Drawn[];
+  /** Null when some glyph is placed with an offset (a combining mark). */
+  readonly plain: { readonly glyphs: readonly Fontkit.Glyph[]; readonly after: readonly string[] } | null;
+}
+
+const runGlyphs = new WeakMap<Run, RunGlyphs>();
+
+function glyphsOf(run: Run): RunGlyphs {
+  let known = runGlyphs.get(run);
+  if (known === undefined) {
+    const layouts = words(run.text).map((word) => laidOut(run.face, word));
+    const placed = layouts.map((layout) => drawn(layout, 1000 / run.face.font.unitsPerEm));
+    let plain: RunGlyphs['plain'] = null;
+    if (!placed.some((word) => word.offset)) {
+      const glyphs = layouts.flatMap((layout) => layout.glyphs);
+      const positions = placed.flatMap((word) => word.positions);
+      const after = positions.map((p, k) =>
+        k === positions.length - 1 ? `> ${kern(p)}] TJ\n` : p.xAdvance - p.advanceWidth !== 0 ? `> ${kern(p)} <` : '');
+      plain = { glyphs, after };
+    }
+    known = { layouts, words: placed, plain };
+    runGlyphs.set(run, known);
+  }
+  return known;
+}
+
+/** The TJ operator of glyphs without offsets. */
+function showGlyphs(hex: GlyphHex, plain: NonNullable<RunGlyphs['plain']>): string {
+  if (plain.glyphs.length === 0) return '';
   let shown = '[<';
-  let last: DrawnPosition | undefined;
-  layouts.forEach((layout, w) => {
-    const positions = words[w]!.positions;
-    layout.glyphs.forEach((glyph, k) => {
-      if (last !== undefined && last.xAdvance - last.advanceWidth !== 0) shown += `> ${kern(last)} <`;
-      shown += hex(glyph);
-      last = positions[k];
-    });
-  });
-  return last === undefined ? '' : `${shown}> ${kern(last)}] TJ\n`;
+  for (let k = 0; k < plain.glyphs.length; k++) shown += hex(plain.glyphs[k]!) + plain.after[k]!;
+  return shown;
 }
 
 /** The same for glyphs some of which are placed with an offset (combining marks): pdfkit's loop as it is. */
@@ -157,10 +164,9 @@ function showPlacedGlyphs(hex: GlyphHex, layouts: readonly LaidOut[], words: rea
 
 /** The operators of one run at (x, y), y from the top of the page: pdfkit's `_fragment`, without what the report never uses. */
 function fragment(font: PdfkitFont, hex: GlyphHex, pageHeight: number, run: Run, x: number, y: number, size: number): string {
-  const layouts = words(run.text).map((word) => laidOut(run.face, word));
-  const placed = layouts.map((layout) => drawn(layout, font.scale));
+  const glyphs = glyphsOf(run);
   const top = pageHeight - y;
-  const shown = placed.some((word) => word.offset) ? showPlacedGlyphs(hex, layouts, placed, x, top, size) : showGlyphs(hex, layouts, placed);
+  const shown = glyphs.plain === null ? showPlacedGlyphs(hex, glyphs.layouts, glyphs.words, x, top, size) : showGlyphs(hex, glyphs.plain);
   return `q\n1 0 0 -1 0 ${number(pageHeight)} cm\nBT\n1 0 0 1 ${number(x)} ${number(top)} Tm\n/${font.id} ${number(size)} Tf\n${shown}ET\nQ\n`;
 }
 
@@ -178,10 +184,7 @@ export function textWriter(doc: PdfkitDocument): (item: TextItem) => void {
     if (hex === undefined) registered.set(face, (hex = glyphHex(font)));
     return { font, hex };
   };
-  const write = (chunks: string[]) => {
-    // As bytes: pdfkit would copy a string into bytes one character at a time.
-    if (chunks.length > 0) doc.page.write(Buffer.from(chunks.splice(0).join(''), 'latin1'));
-  };
+  const write = (chunks: string[]) => writeOps(doc, chunks.splice(0).join(''));
   return (item) => {
     let x = item.x;
     const chunks: string[] = [];
@@ -196,7 +199,7 @@ export function textWriter(doc: PdfkitDocument): (item: TextItem) => void {
         doc.text(run.text, x, item.y, { lineBreak: false, baseline: 'alphabetic' });
       } else {
         doc.page.fonts[font.id] ??= font.ref();
-        chunks.push(fillColor(item.color), fragment(font, hex, doc.page.height, run, x, item.y, item.size));
+        chunks.push(colorOps(item.color), fragment(font, hex, doc.page.height, run, x, item.y, item.size));
       }
       // The measured width places the next run; the last one needs none.
       if (k < runs.length - 1) x += runWidth(run, item.size);

@@ -10,6 +10,7 @@ import { loadAllFonts, loadFonts } from './fonts.js';
 import type { BoxItem, LineItem, Page, TextItem } from './layout.js';
 import { reportModel, type ReportModel, type ReportOptions } from './model.js';
 import { layoutReport } from './pdf-layout.js';
+import { boxOps, lineOps, writeOps } from './pdf-ops.js';
 import { textWriter } from './pdf-runs.js';
 
 /** What drawing needs from a PDF library. */
@@ -45,19 +46,8 @@ function pdfkitCanvas(doc: PDFKit.PDFDocument): Canvas {
   return {
     addPage: () => doc.addPage({ size: 'A4', margin: 0 }),
     text: textWriter(doc as unknown as Parameters<typeof textWriter>[0]),
-    box: (item) => {
-      doc.save().lineWidth(0.6);
-      if (item.dashed) doc.dash(1.6, { space: 1.2 });
-      if (item.radius > 0) doc.roundedRect(item.x, item.y, item.width, item.height, item.radius);
-      else doc.rect(item.x, item.y, item.width, item.height);
-      if (item.fill !== null && item.stroke !== null) doc.fillAndStroke(item.fill, item.stroke);
-      else if (item.fill !== null) doc.fill(item.fill);
-      else if (item.stroke !== null) doc.stroke(item.stroke);
-      doc.restore();
-    },
-    line: (item) => {
-      doc.save().lineWidth(item.width).moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke(item.color).restore();
-    },
+    box: (item) => writeOps(doc, boxOps(item)),
+    line: (item) => writeOps(doc, lineOps(item)),
   };
 }
 
