@@ -21,7 +21,7 @@ function lcg(seed) {
 /** The seed rubric, for the givens and instructions of the generated templates. */
 const seedRubric = () => compileRubric(readFileSync(new URL('../rubrics/seed-cnn.yaml', import.meta.url), 'utf8'), 'seed-cnn.yaml').loaded.rubric;
 
-export function makeFolder(graph, decimals, count = COUNT, rubric = seedRubric()) {
+export function makeFolder(graph, decimals, count = COUNT, rubric = seedRubric(), name = (n) => `student ${n}`) {
   const folder = mkdtempSync(join(tmpdir(), 'stepmark-bench-'));
   const random = lcg(42);
   for (let n = 0; n < count; n++) {
@@ -31,7 +31,7 @@ export function makeFolder(graph, decimals, count = COUNT, rubric = seedRubric()
     const values = evaluateGraph(graph, { round: (x) => Number(x.toFixed(d)), given });
     const answers = new Map([...values].map(([id, v]) => [id, Number(v.toFixed(d))]));
     const id = String(2023100000 + n);
-    writeFileSync(join(folder, `${id}_student${n}.xlsx`), templateWorkbook(rubric, graph, { filled: { student: { id, name: `student ${n}` }, answers } }));
+    writeFileSync(join(folder, `${id}_student${n}.xlsx`), templateWorkbook(rubric, graph, { filled: { student: { id, name: name(n) }, answers } }));
   }
   return folder;
 }

@@ -1,15 +1,28 @@
 // `npm run bench`: every benchmark, medians of repeated batches. Targets live here, not in tests.
+// `npm run bench -- report cold` runs only the ones named (engine, grade, diagnose, report, cold, batch).
 import { benchEngine } from './engine.js';
 import { benchDiagnose } from './diagnose.js';
 import { benchBatch } from './batch.js';
 import { benchGrade } from './grade.js';
+import { benchCold } from './cold.js';
+import { benchReport } from './report.js';
 
-const engine = benchEngine();
-const target = 1000; // µs: "well under 1 ms per evaluation after build"
-console.log(`  target: exact evaluation well under ${target} µs -> ${(target / engine.exact.median).toFixed(0)}× under`);
-console.log('');
-benchGrade();
-console.log('');
-benchDiagnose();
-console.log('');
-await benchBatch();
+const benches = {
+  engine: () => {
+    const engine = benchEngine();
+    const target = 1000; // µs: "well under 1 ms per evaluation after build"
+    console.log(`  target: exact evaluation well under ${target} µs -> ${(target / engine.exact.median).toFixed(0)}× under`);
+  },
+  grade: benchGrade,
+  diagnose: benchDiagnose,
+  report: benchReport,
+  cold: benchCold,
+  batch: benchBatch,
+};
+const chosen = process.argv.slice(2);
+for (const name of chosen) if (!(name in benches)) throw new Error(`no benchmark "${name}": ${Object.keys(benches).join(', ')}`);
+for (const [name, bench] of Object.entries(benches)) {
+  if (chosen.length > 0 && !chosen.includes(name)) continue;
+  await bench();
+  console.log('');
+}

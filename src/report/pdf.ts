@@ -1,17 +1,18 @@
 /**
  * The laid-out report drawn with pdfkit. pdfkit is reached only through `Canvas`, four calls wide;
  * the document's dates are the grading date and its ID follows from them, so the same input gives
- * the same bytes.
+ * the same bytes. pdfkit and the fonts are loaded when the first PDF is made, not before.
  */
-import PDFDocument from 'pdfkit';
 import type { Graph } from '../engine/graph.js';
 import { assertNever } from '../engine/expr.js';
 import type { GradeResult } from '../grade/result.js';
-import { faces, measure, runs, runWidth } from './fonts.js';
-import type { BoxItem, FontStyle, LineItem, Page, TextItem } from './layout.js';
+import { loadAllFonts, loadFonts } from './fonts.js';
+import type { BoxItem, LineItem, Page, TextItem } from './layout.js';
 import { msg, sayWith } from '../i18n/index.js';
 import { reportModel, type ReportModel, type ReportOptions } from './model.js';
 import { layoutReport } from './pdf-layout.js';
+import { boxOps, lineOps, writeOps } from './pdf-ops.js';
+import { textWriter } from './pdf-runs.js';
 
 /** What drawing needs from a PDF library. */
 export interface Canvas {
@@ -42,35 +43,12 @@ export function draw(pages: readonly Page[], canvas: Canvas): void {
   }
 }
 
-const STYLES: readonly FontStyle[] = ['regular', 'bold'];
-
 function pdfkitCanvas(doc: PDFKit.PDFDocument): Canvas {
-  // pdfkit takes a parsed fontkit font as well as bytes (its types lag): one parse per process, not per
-  // report, and fontkit's glyph and layout caches carry over — a third of a report's render time.
-  for (const style of STYLES) for (const face of faces(style)) doc.registerFont(face.name, face.font as unknown as Buffer);
   return {
     addPage: () => doc.addPage({ size: 'A4', margin: 0 }),
-    text: (item) => {
-      let x = item.x;
-      for (const run of runs(item.text, item.font)) {
-        doc.font(run.face.name).fontSize(item.size).fillColor(item.color);
-        doc.text(run.text, x, item.y, { lineBreak: false, baseline: 'alphabetic' });
-        x += runWidth(run, item.size);
-      }
-    },
-    box: (item) => {
-      doc.save().lineWidth(0.6);
-      if (item.dashed) doc.dash(1.6, { space: 1.2 });
-      if (item.radius > 0) doc.roundedRect(item.x, item.y, item.width, item.height, item.radius);
-      else doc.rect(item.x, item.y, item.width, item.height);
-      if (item.fill !== null && item.stroke !== null) doc.fillAndStroke(item.fill, item.stroke);
-      else if (item.fill !== null) doc.fill(item.fill);
-      else if (item.stroke !== null) doc.stroke(item.stroke);
-      doc.restore();
-    },
-    line: (item) => {
-      doc.save().lineWidth(item.width).moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke(item.color).restore();
-    },
+    text: textWriter(doc as unknown as Parameters<typeof textWriter>[0]),
+    box: (item) => writeOps(doc, boxOps(item)),
+    line: (item) => writeOps(doc, lineOps(item)),
   };
 }
 
@@ -82,7 +60,8 @@ export function documentInfo(fields: { title: string; subject: string; gradedAt:
 }
 
 /** Laid-out pages as PDF bytes, for every report: the same pages and info always give the same bytes. */
-export function renderPages(pages: readonly Page[], info: PDFKit.DocumentInfo): Promise<Uint8Array> {
+export async function renderPages(pages: readonly Page[], info: PDFKit.DocumentInfo): Promise<Uint8Array> {
+  const [{ default: PDFDocument }] = await Promise.all([import('pdfkit'), loadFonts()]);
   const doc = new PDFDocument({ autoFirstPage: false, size: 'A4', margin: 0, compress: true, info, displayTitle: true });
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -95,12 +74,17 @@ export function renderPages(pages: readonly Page[], info: PDFKit.DocumentInfo): 
   return done;
 }
 
+/** Loads pdfkit and reads every font now, rather than with the first report (a batch worker's start-up). */
+export async function preparePdf(): Promise<void> {
+  await Promise.all([import('pdfkit'), loadAllFonts()]);
+}
+
 /** The student's report as PDF bytes: the same model always gives the same bytes. */
-export function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
+export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
   const h = model.header;
   const title = `${h.title}${h.student ? ` — ${h.student}` : ''}`;
   const subject = sayWith(model.voice)(msg('report.subject', { file: h.file }));
-  return renderPages(layoutReport(model, measure), documentInfo({ title, subject, gradedAt: h.gradedAt }));
+  return renderPages(layoutReport(model, await loadFonts()), documentInfo({ title, subject, gradedAt: h.gradedAt }));
 }
 
 /**

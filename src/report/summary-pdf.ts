@@ -1,7 +1,7 @@
 /** The class summary as a PDF document, drawn like the students' reports (pdf.ts). */
 import type { ClassSummary } from './class-summary.js';
 import { msg, sayWith } from '../i18n/index.js';
-import { measure } from './fonts.js';
+import { loadFonts } from './fonts.js';
 import { documentInfo, renderPages } from './pdf.js';
 import { layoutClassSummary, type SummaryHeader } from './summary-layout.js';
 
@@ -19,5 +19,5 @@ export async function renderClassSummaryPdf(summary: ClassSummary, header: Summa
   const title = say(msg('summary.title', { title: header.title }));
   const subject = say(msg('summary.subject', { files: summary.files, rubric: header.rubricId }));
   const info = documentInfo({ title, subject, gradedAt: header.gradedAt });
-  return renderPages(layoutClassSummary(summary, header, measure), info);
+  return renderPages(layoutClassSummary(summary, header, await loadFonts()), info);
 }

@@ -22,7 +22,7 @@ import { loadGrader } from '../rubric-file.js';
 import { CACHE_FOLDER, cacheKey, readCached } from './cache.js';
 import { processFile, type BatchSettings, type FileDone, type FileTask } from './job.js';
 import { OUTPUT_FILES, writeClassOutputs } from './outputs.js';
-import { runPool } from './pool.js';
+import { startPool, workerCount, type Pool } from './pool.js';
 import { createProgress } from './progress.js';
 
 export interface BatchOptions {
@@ -40,18 +40,31 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import
 /** Compiled code runs workers; the TypeScript sources (under the test runner) grade in-process. */
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 const CAN_USE_WORKERS = import.meta.url.endsWith('.js');
+const POOL = { script: WORKER_SCRIPT, timeoutMs: 60_000, memoryMb: 1024 };
 
 export async function batchCommand(rubricPath: string, inputs: readonly string[], options: BatchOptions, io: Io): Promise<number> {
   const grader = await loadGrader(rubricPath, io);
   const outDir = resolve(options.out);
   const files = (await collectSpreadsheets(inputs)).filter((file) => !isInside(resolve(file), outDir));
   if (files.length === 0) throw noSpreadsheets(inputs);
+  const voice = commandVoice(io, grader.reference.rubric, options.lang);
+  const settings: BatchSettings = { rubricPath, outDir, gradedAt: gradingDate(options.date), pdf: options.pdf ?? true, voice };
+  // Workers start now: their start-up overlaps the reading of the cache below.
+  const workers = CAN_USE_WORKERS ? workerCount(files.length, availableParallelism(), options.workers) : 0;
+  const pool = workers > 0 ? startPool<FileTask, FileDone>({ ...POOL, workers, workerData: settings }) : null;
+  try {
+    return await gradeBatch(grader, files, settings, pool, options, io);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function gradeBatch(grader: Grader, files: readonly string[], settings: BatchSettings, pool: Pool<FileTask, FileDone> | null, options: BatchOptions, io: Io): Promise<number> {
+  const { outDir, rubricPath } = settings;
   await mkdir(join(outDir, CACHE_FOLDER), { recursive: true });
   // A run killed mid-write leaves temporaries; the outputs must end as one clean run's.
   await Promise.all([outDir, join(outDir, CACHE_FOLDER)].map(removeStaleTemporaries));
-  const voice = commandVoice(io, grader.reference.rubric, options.lang);
-  const say = sayWith(voice);
-  const settings: BatchSettings = { rubricPath, outDir, gradedAt: gradingDate(options.date), pdf: options.pdf ?? true, voice };
+  const say = sayWith(settings.voice);
   const tasks = await planTasks(files, settings, readFileSync(rubricPath, 'utf8'));
 
   const done = await Promise.all(tasks.map((t) => (options.force ? null : readCached(t.cachePath, outDir))));
@@ -64,7 +77,7 @@ export async function batchCommand(rubricPath: string, inputs: readonly string[]
     done[k] = value;
     progress.done(summaryLine(value.result, say), value.result.error !== null);
   };
-  await gradeAll(grader, settings, pending.map((k) => tasks[k]!), options.workers ?? availableParallelism(), (i, value) => record(pending[i]!, value));
+  await gradeAll(grader, settings, pending.map((k) => tasks[k]!), pool, (i, value) => record(pending[i]!, value));
   progress.stop();
 
   const all = done.map((d) => ({ ...d!, result: localizeResult(d!.result, say) }));
@@ -79,21 +92,20 @@ async function gradeAll(
   grader: Grader,
   settings: BatchSettings,
   tasks: readonly FileTask[],
-  workers: number,
+  pool: Pool<FileTask, FileDone> | null,
   onDone: (index: number, value: FileDone) => void,
 ): Promise<void> {
   const failure = (task: FileTask, reason: Message | string): FileDone => ({
     result: unreadableFile(grader.reference, task.file, studentFromFileName(basename(task.file)), reason),
     report: null,
   });
-  if (!CAN_USE_WORKERS || workers <= 1 || tasks.length <= 1) {
+  if (pool === null || tasks.length <= 1) {
     for (const [i, task] of tasks.entries()) {
       onDone(i, await processFile(grader, settings, task).catch((error: unknown) => failure(task, String(error))));
     }
     return;
   }
-  const pool = { workers, script: WORKER_SCRIPT, workerData: settings, timeoutMs: 60_000, memoryMb: 1024 };
-  await runPool<FileTask, FileDone>(tasks, pool, (i, outcome) =>
+  await pool.run(tasks, (i, outcome) =>
     onDone(i, outcome.ok ? outcome.value : failure(tasks[i]!, msg('cli.notGraded', { reason: outcome.note ?? outcome.reason }))),
   );
 }

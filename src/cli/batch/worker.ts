@@ -1,13 +1,18 @@
-/** A batch worker thread: prepares the rubric once, then grades the files it is sent, one at a time. */
+/**
+ * A batch worker thread: prepares the rubric (and, for PDFs, pdfkit and the fonts) once, then grades
+ * the files it is sent, one at a time: it holds at most one report's PDF, which it writes itself.
+ */
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Io } from '../io.js';
+import { preparePdf } from '../../report/pdf.js';
 import { loadGrader } from '../rubric-file.js';
 import { processFile, type BatchSettings, type FileTask } from './job.js';
 
 const settings = workerData as BatchSettings;
 const quiet: Io = { stdout: () => {}, stderr: () => {}, readText: (path) => readFile(path, 'utf8'), isTTY: false };
 const grader = await loadGrader(settings.rubricPath, quiet);
+if (settings.pdf) await preparePdf();
 
 parentPort?.on('message', (message: { index: number; task: FileTask }) => {
   processFile(grader, settings, message.task).then(
