@@ -27,7 +27,7 @@ import { decimalShiftMessage, digitSlipMessage, roundingMessage } from './digits
 import { neighbourAlternatives } from './neighbours.js';
 import { routingAlternatives } from './routing.js';
 import { signAlternatives } from './sign.js';
-import { conventionAlternatives, flipAlternatives } from './structure.js';
+import { conventionAlternatives, flipAlternatives, paddingAlternatives } from './structure.js';
 import { directionAlternatives, learningRateAlternatives } from './update.js';
 
 export type { DiagnosisContext, Source } from './context.js';
@@ -37,6 +37,7 @@ export const RULE_ORDER: readonly DiagnosisCode[] = [
   'rounding',
   'convention',
   'kernel-not-flipped',
+  'padding',
   'pool-routing',
   'activation-derivative',
   'update-direction',
@@ -56,6 +57,8 @@ export function applyRule(code: DiagnosisCode, ctx: DiagnosisContext): string | 
       return firstExplaining(ctx, conventionAlternatives(ctx));
     case 'kernel-not-flipped':
       return firstExplaining(ctx, flipAlternatives(ctx));
+    case 'padding':
+      return firstExplaining(ctx, paddingAlternatives(ctx));
     case 'pool-routing':
       return firstExplaining(ctx, routingAlternatives(ctx));
     case 'activation-derivative':

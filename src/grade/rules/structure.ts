@@ -24,7 +24,7 @@ export function flipAlternatives(ctx: DiagnosisContext): Alternative[] {
 
 /** The step's own conv layer's flip; otherwise the one every conv layer shares; null when they differ. */
 function rubricFlip(rubric: Rubric, layerName: string): boolean | null {
-  const convs = rubric.layers.flatMap((layer) => (layer.kind === 'conv1d' ? [layer] : []));
+  const convs = rubric.layers.flatMap((layer) => (layer.kind === 'conv1d' || layer.kind === 'conv2d' ? [layer] : []));
   const own = convs.find((layer) => layer.name === layerName);
   if (own !== undefined) return own.flip;
   const flips = new Set(convs.map((layer) => layer.flip));
@@ -35,4 +35,17 @@ function flipMessage(flip: boolean | null): string {
   if (flip === true) return 'computed with the kernel as written (cross-correlation); this course uses true convolution, with the kernel reversed';
   if (flip === false) return 'computed with the kernel reversed (true convolution); this course uses cross-correlation, with the kernel as written';
   return 'a kernel was applied the wrong way round: check which layers reverse their kernel';
+}
+
+/** `padding`: a conv layer's pre-activation computed without, or with the wrong, zero padding. */
+export function paddingAlternatives(ctx: DiagnosisContext): Alternative[] {
+  const variants = ctx.reference.variants.padding.get(ctx.step.id) ?? [];
+  return variants.map(({ expr, padding, rubricPadding }) => ({ expr, message: paddingMessage(padding, rubricPadding) }));
+}
+
+function paddingMessage(used: readonly number[], rubric: readonly number[]): string {
+  const amount = (padding: readonly number[]) => (new Set(padding).size === 1 ? String(padding[0]) : padding.join(' × '));
+  if (used.every((p) => p === 0)) return `computed without zero padding; this layer pads its input with ${amount(rubric)} of zeros on every side`;
+  if (rubric.every((p) => p === 0)) return `computed with zero padding ${amount(used)}; this layer uses no padding`;
+  return `computed with zero padding ${amount(used)}; this layer's padding is ${amount(rubric)}`;
 }
