@@ -4,7 +4,7 @@ import type { ConvLayer, DenseLayer, Nested } from '../rubric/schema.js';
 import type { Builder } from './builder.js';
 import { indexedId, kernelElementId } from './ids.js';
 import type { LinearSpec, Unit } from './linear.js';
-import { describeWindow, flatIndex, perDimension, positionsOf, sizeOf, windowCount, type Tensor } from './tensor.js';
+import { flatIndex, perDimension, positionsOf, sizeOf, windowCount, type Tensor } from './tensor.js';
 
 /** A nested list's shape (`[2, 3]` for two rows of three), or the path and message of its first ragged part. */
 export function shapeOf(values: Nested, path: readonly PathKey[], noun = 'item'): { dims: number[] } | { path: PathKey[]; message: string } {
@@ -145,7 +145,7 @@ export function convSpec(layer: ConvLayer, path: readonly PathKey[], below: Tens
         }
       }
       const at = rank === 1 ? [units.length] : [n, ...out];
-      units.push({ connections, bias: biasOf(n), map: n, at, label: `kernel ${n + 1}, ${rank === 1 ? `window ${out[0]! + 1}` : describeWindow(start, size)}` });
+      units.push({ connections, bias: biasOf(n), map: n, at, label: `kernel ${n + 1}, ${rank === 1 ? `window ${out[0]! + 1}` : `row ${out[0]! + 1}, column ${out[1]! + 1}`}` });
     }
   });
   return { ...common(layer, path), units, parameters: [...new Set([...kernels.names.flat(2), ...units.flatMap((u) => (u.bias ? [u.bias] : []))])], outDims, mapCount: kernels.names.length };
