@@ -53,6 +53,11 @@ export class Builder {
     }
   }
 
+  /** The rubric key that defined an id. */
+  ownerOf(id: string): readonly PathKey[] {
+    return this.owners.get(id) ?? [];
+  }
+
   updatedId(name: string): string {
     return `${name}${this.newSuffix}`;
   }

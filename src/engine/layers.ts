@@ -76,7 +76,7 @@ function registerKernels(layer: ConvLayer, rank: number, below: Tensor, path: re
   const maps = below.maps.length;
   if (channels !== maps) {
     const message = perChannel
-      ? `each kernel has ${channels} channels, but the layer below gives ${maps} maps; give one channel per map`
+      ? `each kernel has ${channels} channels, but the layer below gives ${maps === 1 ? 'one map' : `${maps} maps`}; give one channel per map`
       : `the layer below gives ${maps} maps: give each kernel one channel per map (${layout}), or put "- kind: flatten" before this layer to read them as one sequence`;
     return fail(builder, at, message);
   }

@@ -5,6 +5,7 @@ import type { Expr } from './expr.js';
 import { Builder, type Terms } from './builder.js';
 import { LEARNING_RATE, makeGraph, sectionId, type Graph, type Step } from './graph.js';
 import { gridId, indexedId, sampleSuffix } from './ids.js';
+import { evaluateGraph } from './evaluate.js';
 import { checkMatrix, convSpec, denseSpec, leavesOf, shapeOf } from './layers.js';
 import { LinearLayer } from './linear.js';
 import { checkOutput, lossTerms, type Sample } from './loss.js';
@@ -50,7 +51,27 @@ export function buildNetwork(rubric: Rubric, options: BuildOptions = {}): BuildR
   backward(built, atOutputs, given);
   checkStepKeys(rubric, builder);
   if (builder.problems.length > 0) return { ok: false, problems: builder.problems };
-  return { ok: true, graph: makeGraph({ rubricId: rubric.id, title: rubric.title, convention }, builder.params, builder.steps) };
+  const graph = makeGraph({ rubricId: rubric.id, title: rubric.title, convention }, builder.params, builder.steps);
+  checkFinite(graph, builder);
+  if (builder.problems.length > 0) return { ok: false, problems: builder.problems };
+  return { ok: true, graph };
+}
+
+/**
+ * Every reference value must be a number: numbers within the schema's bounds can still overflow
+ * (a softmax output that rounds to 0 makes ln infinite), and an ∞ or NaN would be printed and
+ * graded as if it were a value. The first step that is not finite is reported, at its layer.
+ */
+function checkFinite(graph: Graph, builder: Builder): void {
+  const values = evaluateGraph(graph);
+  const step = graph.steps.find((s) => !Number.isFinite(values.get(s.id)));
+  if (step === undefined) return;
+  const value = values.get(step.id)!;
+  const shown = Number.isNaN(value) ? 'not a number (NaN)' : value > 0 ? 'infinite (∞)' : 'infinite (−∞)';
+  builder.problem(
+    builder.ownerOf(step.id),
+    `with the rubric's numbers, the step "${step.id}" is ${shown}; use smaller inputs, weights or learning rate, as a computation by hand would`,
+  );
 }
 
 /**
