@@ -8,6 +8,8 @@
  *  2. convention             the whole step as the other backprop convention writes it: one
  *  3. kernel-not-flipped     alternative each, a named choice of the rubric. Before sign-flip:
  *                            an unreversed antisymmetric kernel (−1, 0, 1) gives the negative.
+ *  3b. padding               a conv layer's pre-activation with another zero padding (none, one
+ *                            less, one more): up to three alternatives, on pre-activations only.
  *  4. pool-routing           one local operator of a layer changed: one to three alternatives
  *  5. activation-derivative  each, only on the steps that hold that operator. update-direction
  *  6. update-direction       goes before sign-flip: for a parameter that starts at 0 (a bias),
