@@ -98,9 +98,12 @@ function rerouted(plot: Plot): Planted | null {
 
 /** The derivative of the step's unit's activation at the student's own values, or null. */
 function derivativeOf(plot: Plot, id: string): number | null {
-  for (const layer of plot.reference.rubric.layers) {
+  const { layers, loss } = plot.reference.rubric;
+  for (const layer of layers) {
     if (layer.kind !== 'conv1d' && layer.kind !== 'conv2d' && layer.kind !== 'dense') continue;
     if (!id.startsWith(layer.steps.coef) || layer.activation === 'softmax') continue;
+    // Binary cross-entropy over sigmoid gives the output delta out − target directly: no derivative factor.
+    if (layer === layers.at(-1) && loss.kind === 'binary-cross-entropy') continue;
     const out = plot.hand.get(`${layer.steps.out}${id.slice(layer.steps.coef.length)}`)!;
     if (layer.activation === 'sigmoid') return out * (1 - out);
     if (layer.activation === 'tanh') return 1 - out * out;
