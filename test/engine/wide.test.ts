@@ -116,4 +116,22 @@ describe('random networks with 2-D maps, channels, padding, stride, leaky ReLU, 
       { numRuns: 100 },
     );
   });
+
+  it('under updated-weights, deltas read the updated weights, except frozen ones, which they read as given', () => {
+    fc.assert(
+      fc.property(arbWideNetwork({ convention: 'updated-weights' }), (rubric) => {
+        const course = build(rubric);
+        const standard = build({ ...rubric, convention: 'standard' });
+        const updated = new Set(course.steps.filter((s) => s.kind === 'update').map((s) => s.id));
+        const coefs = (g: Graph) => g.steps.filter((s) => s.kind === 'coef').map((s) => JSON.stringify(s.expr));
+        const standardCoefs = coefs(standard);
+        coefs(course).forEach((text, k) => {
+          // Every `_new` a delta reads is an update that exists (never a frozen parameter's).
+          for (const [, id] of text.matchAll(/"op":"ref","id":"([^"]+_new)"/g)) expect(updated.has(id!)).toBe(true);
+          expect(text.replaceAll(/"op":"ref","id":"([^"]+)_new"/g, '"op":"param","name":"$1"')).toBe(standardCoefs[k]);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
