@@ -103,33 +103,48 @@ const positionOf = (dims: readonly number[], flat: number): number[] => {
   return at;
 };
 
+interface ConvGeometry {
+  readonly size: readonly number[];
+  readonly stride: readonly number[];
+  readonly padding: readonly number[];
+  readonly outDims: readonly number[];
+}
+
+/** Stride, padding and the output's shape per dimension, or null (with a problem) if the kernel does not fit. */
+function convGeometry(layer: ConvLayer, path: readonly PathKey[], below: Tensor, size: readonly number[], builder: Builder): ConvGeometry | null {
+  const rank = size.length;
+  const stride = perDimension(layer.stride, rank);
+  const padding = perDimension(layer.padding, rank);
+  const bad = padding.findIndex((p, d) => p >= size[d]!);
+  if (bad >= 0) {
+    return fail(builder, [...path, 'padding'], `padding ${padding[bad]} is not smaller than the kernel (${size.join(' × ')}); a window would hold only zeros`);
+  }
+  const outDims = below.dims.map((n, d) => windowCount(n, size[d]!, stride[d]!, padding[d]!));
+  if (outDims.every((n) => n > 0)) return { size, stride, padding, outDims };
+  return fail(builder, [...path, 'kernels', 'values'], rank === 1
+    ? `kernel size ${size[0]} is larger than its input (${below.dims[0]} values${padding[0] ? ` with padding ${padding[0]}` : ''})`
+    : `kernel ${size.join(' × ')} is larger than its input (${below.dims.join(' × ')}${padding.some((p) => p > 0) ? `, padding ${padding.join(' × ')}` : ''})`);
+}
+
 /** A conv1d or conv2d layer over the maps below, or null (with a problem) if it does not fit. */
 export function convSpec(layer: ConvLayer, path: readonly PathKey[], below: Tensor, builder: Builder): LinearSpec | null {
   const rank = layer.kind === 'conv1d' ? 1 : 2;
   if (below.dims.length !== rank) {
     const has = below.dims.length === 1 ? 'sequences' : `${below.dims.join(' × ')} grids`;
-    builder.problem([...path, 'kind'], `${layer.kind} reads ${rank === 1 ? 'sequences' : '2-D maps'}, but the layer below gives ${has}`);
-    return null;
+    return fail(builder, [...path, 'kind'], `${layer.kind} reads ${rank === 1 ? 'sequences' : '2-D maps'}, but the layer below gives ${has}`);
   }
   const kernels = registerKernels(layer, rank, below, path, builder);
-  if (kernels === null) return null;
-  const { dims: size } = kernels;
-  const stride = perDimension(layer.stride, rank);
-  const padding = perDimension(layer.padding, rank);
-  const bad = padding.findIndex((p, d) => p >= size[d]!);
-  if (bad >= 0) {
-    builder.problem([...path, 'padding'], `padding ${padding[bad]} is not smaller than the kernel (${size.join(' × ')}); a window would hold only zeros`);
-    return null;
-  }
-  const outDims = below.dims.map((n, d) => windowCount(n, size[d]!, stride[d]!, padding[d]!));
-  if (outDims.some((n) => n === 0)) {
-    builder.problem([...path, 'kernels', 'values'], rank === 1
-      ? `kernel size ${size[0]} is larger than its input (${below.dims[0]} values${padding[0] ? ` with padding ${padding[0]}` : ''})`
-      : `kernel ${size.join(' × ')} is larger than its input (${below.dims.join(' × ')}${padding.some((p) => p > 0) ? `, padding ${padding.join(' × ')}` : ''})`);
-    return null;
-  }
-  const biasOf = registerBiases(layer, kernels.names.length, path, builder);
-  if (biasOf === null) return null;
+  const geometry = kernels && convGeometry(layer, path, below, kernels.dims, builder);
+  const biasOf = geometry && registerBiases(layer, kernels!.names.length, path, builder);
+  if (!kernels || !geometry || !biasOf) return null;
+  const units = convUnits(layer.flip, kernels, geometry, below, biasOf);
+  const biases = units.flatMap((u) => (u.bias ? [u.bias] : []));
+  return { ...common(layer, path), units, parameters: [...new Set([...kernels.names.flat(2), ...biases])], outDims: geometry.outDims, mapCount: kernels.names.length };
+}
+
+/** Each kernel at each output position: the inputs its window covers (zero padding adds nothing). */
+function convUnits(flip: boolean, kernels: Kernels, geometry: ConvGeometry, below: Tensor, biasOf: (unit: number) => string | null): Unit[] {
+  const { size, stride, padding, outDims } = geometry;
   const mapSize = sizeOf(below.dims);
   const offsets = positionsOf(size);
   const units: Unit[] = [];
@@ -140,15 +155,16 @@ export function convSpec(layer: ConvLayer, path: readonly PathKey[], below: Tens
       for (let c = 0; c < kernels.channels; c++) {
         for (const [k, offset] of offsets.entries()) {
           const input = flatIndex(below.dims, start.map((s, d) => s + offset[d]!));
-          // Zero padding adds nothing. True convolution reads the kernel reversed in every dimension.
-          if (input >= 0) connections.push({ input: c * mapSize + input, weight: channels[c]![layer.flip ? offsets.length - 1 - k : k]! });
+          // True convolution reads the kernel reversed in every dimension.
+          if (input >= 0) connections.push({ input: c * mapSize + input, weight: channels[c]![flip ? offsets.length - 1 - k : k]! });
         }
       }
-      const at = rank === 1 ? [units.length] : [n, ...out];
-      units.push({ connections, bias: biasOf(n), map: n, at, label: `kernel ${n + 1}, ${rank === 1 ? `window ${out[0]! + 1}` : `row ${out[0]! + 1}, column ${out[1]! + 1}`}` });
+      const at = out.length === 1 ? [units.length] : [n, ...out];
+      const where = out.length === 1 ? `window ${out[0]! + 1}` : `row ${out[0]! + 1}, column ${out[1]! + 1}`;
+      units.push({ connections, bias: biasOf(n), map: n, at, label: `kernel ${n + 1}, ${where}` });
     }
   });
-  return { ...common(layer, path), units, parameters: [...new Set([...kernels.names.flat(2), ...units.flatMap((u) => (u.bias ? [u.bias] : []))])], outDims, mapCount: kernels.names.length };
+  return units;
 }
 
 const common = (layer: ConvLayer | DenseLayer, path: readonly PathKey[]) => ({
