@@ -17,14 +17,14 @@ function load(name: string) {
   const { loaded, graph } = compileRubric(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file);
   const reference = prepareReference(loaded.rubric, graph);
   const match = createLabelMatcher(graph.steps.map((s) => s.id), loaded.rubric.aliases);
-  return { reference, match, decimals: loaded.rubric.grading.decimals };
+  return { reference, match, rubric: loaded.rubric, decimals: loaded.rubric.grading.decimals };
 }
 
 describe.each(['cnn2d', 'cnn2d-channels', 'mlp-batch2', 'mazur-mlp'])('%s through a filled template', (name) => {
-  const { reference, match, decimals } = load(name);
+  const { reference, match, rubric, decimals } = load(name);
   const hand = evaluateGraph(reference.graph, { round: (x) => Number(x.toFixed(decimals)) });
   const fill = (answers: Map<string, string>) =>
-    templateWorkbook(reference.graph, decimals, { student: { id: '2023000042', name: '张三' }, answers });
+    templateWorkbook(rubric, reference.graph, { filled: { student: { id: '2023000042', name: '张三' }, answers } });
 
   it('reads every step back and gives a hand-rounded solution 100%', () => {
     const answers = new Map([...hand].map(([id, v]) => [id, v.toFixed(decimals)]));
