@@ -5,6 +5,8 @@ import type { Convention } from '../rubric/schema.js';
 import { param, ref, type Expr } from './expr.js';
 import type { Step } from './graph.js';
 
+export { elementId, indexedId } from './ids.js';
+
 /** Delta contributions at each position of each map: `terms[map][position]` is a list to sum. */
 export type Terms = Expr[][][];
 
@@ -12,6 +14,12 @@ export class Builder {
   readonly steps: Step[] = [];
   readonly params = new Map<string, number>();
   readonly problems: Problem[] = [];
+  /** Parameters the rubric does not update (`update: false`). */
+  readonly frozen = new Set<string>();
+  /** Each sample's id suffix: `['']` for one input, `['_s1', '_s2', …]` for a batch. */
+  suffixes: readonly string[] = [''];
+  /** How a batch's gradients combine in the one update per parameter. */
+  batch: 'mean' | 'sum' = 'mean';
   /** Where each id was defined, for the message when a second definition collides with it. */
   private readonly owners = new Map<string, readonly PathKey[]>();
 
@@ -20,12 +28,14 @@ export class Builder {
     readonly newSuffix: string,
   ) {}
 
-  problem(path: readonly PathKey[], note: Message): void {
+  /** A problem at `path`: a catalog message (said in any language), or a sentence in English only. */
+  problem(path: readonly PathKey[], note: Message | string): void {
     this.problems.push(problemAt(path, note));
   }
 
-  addParam(name: string, value: number, path: readonly PathKey[]): Expr {
+  addParam(name: string, value: number, path: readonly PathKey[], update = true): Expr {
     if (this.claim(name, path)) this.params.set(name, value);
+    if (!update) this.frozen.add(name);
     return param(name);
   }
 
@@ -34,14 +44,20 @@ export class Builder {
     return ref(step.id);
   }
 
-  /** A weight as the deltas below it see it: updated (the course's convention) or as given. */
+  /** A weight as the deltas below it see it: updated (the course's convention) or as given; a frozen one as given. */
   weightForDelta(name: string): Expr {
+    if (this.frozen.has(name)) return param(name);
     switch (this.convention) {
       case 'updated-weights':
         return ref(this.updatedId(name));
       case 'standard':
         return param(name);
     }
+  }
+
+  /** The rubric key that defined an id. */
+  ownerOf(id: string): readonly PathKey[] {
+    return this.owners.get(id) ?? [];
   }
 
   updatedId(name: string): string {
@@ -59,25 +75,5 @@ export class Builder {
   }
 }
 
-/** `prefix` + 1-based index: `in_cc3`. */
-export const indexedId = (prefix: string, index: number): string => `${prefix}${index + 1}`;
-
-/** Element m of row n of a named matrix: `KK12`; with a separator once an index passes 9 (`k1_12`). */
-export function elementId(name: string, row: number, column: number): string {
-  const separator = row >= 9 || column >= 9 ? '_' : '';
-  return `${name}${row + 1}${separator}${column + 1}`;
-}
-
-/** Cuts a flat list into pieces shaped like `shape` (the inverse of concatenating its maps). */
-export function splitLike<T>(flat: readonly T[], shape: readonly (readonly unknown[])[]): T[][] {
-  const pieces: T[][] = [];
-  let start = 0;
-  for (const map of shape) {
-    pieces.push(flat.slice(start, start + map.length));
-    start += map.length;
-  }
-  return pieces;
-}
-
 /** Empty delta lists shaped like the given maps. */
-export const emptyTerms = (shape: readonly (readonly unknown[])[]): Terms => shape.map((map) => map.map(() => []));
+export const emptyTerms = (maps: readonly (readonly unknown[])[]): Terms => maps.map((map) => map.map(() => []));

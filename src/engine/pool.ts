@@ -1,84 +1,137 @@
-/** Average and max pooling, within each map; no parameters, no activation. */
-import { msg, type Message } from '../i18n/index.js';
+/** Average and max pooling, within each map (sequences or 2-D maps); no parameters, no activation. */
 import type { PathKey } from '../rubric/problems.js';
 import type { PoolLayer } from '../rubric/schema.js';
 import { add, argmaxIs, div, max, num, type Expr } from './expr.js';
-import { emptyTerms, indexedId, type Builder, type Terms } from './builder.js';
+import { emptyTerms, type Builder, type Terms } from './builder.js';
+import { msg, type Message } from '../i18n/index.js';
 import { described } from './graph.js';
+import { positionId } from './ids.js';
 import { deltaAt, product } from './linear.js';
+import { flatIndex, perDimension, positionsOf, sizeOf, windowCount, type Tensor } from './tensor.js';
 
 interface Window {
   readonly map: number;
-  readonly start: number;
+  /** Flat positions of the window's members within the map, row by row. */
+  readonly members: readonly number[];
+  /** Where its steps' ids place it (see ids.ts). */
+  readonly at: readonly number[];
+  /** "map 1, window 1–2" */
+  readonly label: Message;
 }
 
 /** Windows per map: floor((length − size) / stride) + 1. */
 export function poolLength(length: number, size: number, stride: number): number {
-  return length < size ? 0 : Math.floor((length - size) / stride) + 1;
+  return windowCount(length, size, stride);
+}
+
+/** The pool's window and stride per dimension of its input maps, or null with a problem if they do not fit. */
+export function poolGeometry(layer: PoolLayer, path: readonly PathKey[], dims: readonly number[], builder: Builder): { size: number[]; stride: number[] } | null {
+  const rank = dims.length;
+  for (const key of ['size', 'stride'] as const) {
+    const value = layer[key];
+    if (Array.isArray(value) && rank === 1) {
+      builder.problem([...path, key], `${key} [${value.join(', ')}] is for 2-D maps; the layer below gives sequences, so give one number`);
+      return null;
+    }
+  }
+  const size = perDimension(layer.size, rank);
+  const stride = perDimension(layer.stride ?? layer.size, rank);
+  if (size.some((n, d) => n > dims[d]!)) {
+    const what = rank === 1 ? `${dims[0]} values per map` : `${dims.join(' × ')} maps`;
+    builder.problem([...path, 'size'], `pool size ${size.join(' × ')} is larger than its input (${what})`);
+    return null;
+  }
+  return { size, stride };
 }
 
 export class PoolingLayer {
-  readonly outputs: Expr[][];
+  /** Output maps of each sample. */
+  readonly outputs: Tensor[];
   private readonly windows: Window[] = [];
-  private readonly size: number;
+  private readonly count: number;
 
   constructor(
     private readonly spec: PoolLayer,
     private readonly path: readonly PathKey[],
-    private readonly inputs: readonly Expr[][],
+    private readonly inputs: readonly Tensor[],
+    geometry: { size: readonly number[]; stride: readonly number[] },
     private readonly builder: Builder,
   ) {
-    this.size = spec.size;
-    const stride = spec.stride ?? spec.size;
-    inputs.forEach((map, m) => {
-      for (let w = 0; w < poolLength(map.length, this.size, stride); w++) this.windows.push({ map: m, start: w * stride });
+    const { dims, maps } = inputs[0]!;
+    const { size, stride } = geometry;
+    this.count = sizeOf(size);
+    const outDims = dims.map((n, d) => windowCount(n, size[d]!, stride[d]!));
+    const offsets = positionsOf(size);
+    maps.forEach((_, m) => {
+      for (const out of positionsOf(outDims)) {
+        const start = out.map((o, d) => o * stride[d]!);
+        const members = offsets.map((offset) => flatIndex(dims, start.map((s, d) => s + offset[d]!)));
+        const at = dims.length === 1 ? [this.windows.length] : [m, ...out];
+        this.windows.push({ map: m, members, at, label: windowLabel(m, start, size) });
+      }
     });
-    const outs = this.windows.map((window, j) =>
-      this.emit(indexedId(spec.steps.out, j), 'forward', 'pool', this.describe(false, window), this.pooled(window)),
-    );
-    this.outputs = inputs.map((_, m) => outs.filter((_, j) => this.windows[j]!.map === m));
-  }
-
-  /** Emits the deltas at the pooled values; routes them to the inputs (1/size, or to the max). */
-  backward(atOutputs: Terms): Terms {
-    const atOut = atOutputs.flat();
-    const below = emptyTerms(this.inputs);
-    this.windows.forEach((window, j) => {
-      const coef = this.emit(indexedId(this.spec.steps.coef, j), 'backward', 'coef', this.describe(true, window), deltaAt(atOut[j] ?? [], []));
-      for (let k = 0; k < this.size; k++) below[window.map]![window.start + k]!.push(product(coef, this.route(window, k)));
+    this.outputs = inputs.map((input, s) => {
+      const pooled: Expr[][] = maps.map(() => []);
+      for (const window of this.windows) {
+        const id = positionId(spec.steps.out, window.at) + builder.suffixes[s]!;
+        pooled[window.map]!.push(this.emit(id, 'forward', 'pool', this.describe('', window), this.pooled(input, window)));
+      }
+      return { dims: outDims, maps: pooled };
     });
-    return below;
   }
 
-  private members(window: Window): Expr[] {
-    return this.inputs[window.map]!.slice(window.start, window.start + this.size);
+  /** Emits each sample's deltas at the pooled values; routes them to the inputs (1/size, or to the max). */
+  backward(atOutputs: readonly Terms[]): Terms[] {
+    return atOutputs.map((terms, s) => {
+      const atOut = terms.flat();
+      const input = this.inputs[s]!;
+      const below = emptyTerms(input.maps);
+      this.windows.forEach((window, j) => {
+        const id = positionId(this.spec.steps.coef, window.at) + this.builder.suffixes[s]!;
+        const coef = this.emit(id, 'backward', 'coef', this.describe('delta at ', window), deltaAt(atOut[j] ?? [], []));
+        window.members.forEach((position, k) => below[window.map]![position]!.push(product(coef, this.route(input, window, k))));
+      });
+      return below;
+    });
   }
 
-  private pooled(window: Window): Expr {
+  private members(input: Tensor, window: Window): Expr[] {
+    return window.members.map((position) => input.maps[window.map]![position]!);
+  }
+
+  private pooled(input: Tensor, window: Window): Expr {
     switch (this.spec.kind) {
       case 'avgpool':
-        return div(add(...this.members(window)), num(this.size));
+        return div(add(...this.members(input, window)), num(this.count));
       case 'maxpool':
-        return max(...this.members(window));
+        return max(...this.members(input, window));
     }
   }
 
   /** ∂ pooled / ∂ member k. */
-  private route(window: Window, k: number): Expr {
+  private route(input: Tensor, window: Window, k: number): Expr {
     switch (this.spec.kind) {
       case 'avgpool':
-        return div(num(1), num(this.size));
+        return div(num(1), num(this.count));
       case 'maxpool':
-        return argmaxIs(k, this.members(window));
+        return argmaxIs(k, this.members(input, window));
     }
   }
 
-  private describe(delta: boolean, window: Window): Message {
-    const where = { layer: this.spec.name, max: this.spec.kind === 'maxpool', map: window.map + 1, from: window.start + 1, to: window.start + this.size };
-    return delta ? msg('step.pooledDelta', where) : msg('step.pooled', where);
+  private describe(prefix: string, window: Window): Message {
+    const where = { layer: this.spec.name, max: this.spec.kind === 'maxpool', where: window.label };
+    return prefix === '' ? msg('step.pooled', where) : msg('step.pooledDelta', where);
   }
 
   private emit(id: string, phase: 'forward' | 'backward', kind: 'pool' | 'coef', description: Message, expr: Expr): Expr {
     return this.builder.emit({ id, expr, layer: this.spec.name, phase, kind, ...described(description) }, [...this.path, 'steps']);
   }
+}
+
+/** A window of map `m`, as a person finds it: elements a–b of a sequence, or rows and columns of a 2-D map. */
+function windowLabel(m: number, start: readonly number[], size: readonly number[]): Message {
+  const span = (d: number) => ({ from: start[d]! + 1, to: start[d]! + size[d]! });
+  if (start.length !== 2) return msg('window.sequence', { map: m + 1, ...span(0) });
+  const [rows, columns] = [span(0), span(1)];
+  return msg('window.grid', { map: m + 1, rowFrom: rows.from, rowTo: rows.to, columnFrom: columns.from, columnTo: columns.to });
 }

@@ -3,6 +3,7 @@ import { evaluateGraph } from '../engine/evaluate.js';
 import type { Expr } from '../engine/expr.js';
 import type { Graph } from '../engine/graph.js';
 import { buildNetwork } from '../engine/network.js';
+import { paddingVariants, withFlipsToggled, type PaddingVariant } from '../engine/variants.js';
 import type { Convention, Rubric } from '../rubric/schema.js';
 import { settingsFor, type StepSettings } from './settings.js';
 
@@ -15,6 +16,8 @@ export interface Variants {
   readonly convention: ReadonlyMap<string, Expr>;
   /** Every conv layer's `flip` toggled: cross-correlation for true convolution, or the reverse. */
   readonly flip: ReadonlyMap<string, Expr>;
+  /** A conv layer's pre-activations with another zero padding (none, one less, one more). */
+  readonly padding: ReadonlyMap<string, readonly PaddingVariant[]>;
 }
 
 export interface Reference {
@@ -36,10 +39,7 @@ export interface Reference {
  */
 export function prepareReference(rubric: Rubric, graph: Graph): Reference {
   const other: Convention = graph.convention === 'standard' ? 'updated-weights' : 'standard';
-  const flipped: Rubric = {
-    ...rubric,
-    layers: rubric.layers.map((layer) => (layer.kind === 'conv1d' ? { ...layer, flip: !layer.flip } : layer)),
-  };
+  const flipped = withFlipsToggled(rubric);
   return {
     rubric,
     graph,
@@ -48,6 +48,7 @@ export function prepareReference(rubric: Rubric, graph: Graph): Reference {
     variants: {
       convention: differences(graph, buildNetwork(rubric, { convention: other })),
       flip: differences(graph, buildNetwork(flipped, { convention: graph.convention })),
+      padding: paddingVariants(rubric, graph),
     },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * The network picture of the PDF report (pure layout, like layout.ts): layers left to right, each
  * step a small box colored by its status and marked ✓ ↻ ✗ – ?. The forward pass runs left to right;
- * the backward pass sits below it, under the same layers, and runs right to left.
+ * the backward pass sits below it, under the same layers, and runs right to left. A column of
+ * 2-D map elements (`out_c1_2_3`) is drawn as its maps, each a grid of rows and columns.
  */
+import { parseGridId } from '../engine/ids.js';
 import { STATUSES, type Status } from '../grade/result.js';
 import { english, msg, type Message, type Say } from '../i18n/index.js';
 import { box, fitSize, INK, line, MUTED, RULE, STATUS_STYLE, text, type Block, type Item, type Measure } from './layout.js';
@@ -74,7 +76,7 @@ const BANDS: readonly Band[] = [
 export function networkBlock(layers: readonly NetworkLayer[], width: number, maxHeight: number, measure: Measure, say: Say = english): Block {
   const slots = layers.map((l) => Math.max(l.forward.length, l.backward.length, 1));
   const columnWidth = width / Math.max(1, slots.reduce((a, b) => a + b, 0));
-  const tallest = BANDS.map((band) => Math.max(0, ...layers.flatMap((l) => band.columns(l).map((c) => c.nodes.length))));
+  const tallest = BANDS.map((band) => Math.max(0, ...layers.flatMap((l) => band.columns(l).map(rowsOf))));
   const fixed = 16 + BANDS.length * 26;
   const fitted = (maxHeight - fixed) / Math.max(1, tallest[0]! + tallest[1]!) - NODE_GAP;
   const nodeHeight = Math.max(MIN_NODE_HEIGHT, Math.min(NODE_HEIGHT, fitted));
@@ -104,8 +106,62 @@ export function networkBlock(layers: readonly NetworkLayer[], width: number, max
 
 function columnItems(column: NetworkColumn, x: number, top: number, width: number, nodeHeight: number, measure: Measure): Item[] {
   const items: Item[] = [centered(column.label, x + width / 2, top, width - 4, 'regular', 6.5, MUTED, measure)];
+  const grids = gridsOf(column);
+  if (grids !== null) return [...items, ...gridItems(grids, x + 3, top + 12, width - 6, nodeHeight, measure)];
   column.nodes.forEach((node, k) => {
     items.push(...nodeItems(node, x + 3, top + 12 + k * (nodeHeight + NODE_GAP), width - 6, nodeHeight, measure));
   });
+  return items;
+}
+
+/** One 2-D map of a column: its cells row by row (`cells[row][column]`). */
+export interface Grid {
+  readonly caption: string;
+  readonly cells: readonly (readonly NetworkNode[])[];
+}
+
+/** The column's nodes as 2-D maps when every id is a map element and each map is complete, else null. */
+export function gridsOf(column: NetworkColumn): Grid[] | null {
+  const groups = new Map<string, { caption: string; nodes: { node: NetworkNode; row: number; column: number }[] }>();
+  for (const node of column.nodes) {
+    const at = parseGridId(node.id);
+    if (at === null) return null;
+    const key = `${at.stem}${at.map + 1}${at.sample}`;
+    const group = groups.get(key) ?? { caption: `map ${at.map + 1}${at.sample === '' ? '' : `, sample ${at.sample.slice(2)}`}`, nodes: [] };
+    group.nodes.push({ node, row: at.row, column: at.column });
+    groups.set(key, group);
+  }
+  const grids: Grid[] = [];
+  for (const { caption, nodes } of groups.values()) {
+    const rows = 1 + Math.max(...nodes.map((n) => n.row));
+    const columns = 1 + Math.max(...nodes.map((n) => n.column));
+    const cells: NetworkNode[][] = Array.from({ length: rows }, () => []);
+    for (const n of nodes) cells[n.row]![n.column] = n.node;
+    if (nodes.length !== rows * columns || cells.some((row) => row.length !== columns || row.includes(undefined as never))) return null;
+    grids.push({ caption, cells });
+  }
+  return grids;
+}
+
+/** Node rows a column takes: its nodes one under another, or its maps' rows plus a caption row each. */
+function rowsOf(column: NetworkColumn): number {
+  const grids = gridsOf(column);
+  return grids === null ? column.nodes.length : grids.reduce((total, grid) => total + grid.cells.length + 1, 0);
+}
+
+/** Each map as a grid of cells (marked, unlabelled: the place says which element), under its caption. */
+function gridItems(grids: readonly Grid[], x: number, top: number, width: number, nodeHeight: number, measure: Measure): Item[] {
+  const items: Item[] = [];
+  let y = top;
+  for (const grid of grids) {
+    items.push(text(x, y + nodeHeight * 0.2, grid.caption, 'regular', Math.min(6, nodeHeight * 0.8), MUTED));
+    y += nodeHeight + NODE_GAP;
+    const columns = grid.cells[0]!.length;
+    const cellWidth = Math.min(width / columns, 3 * nodeHeight);
+    grid.cells.forEach((row) => {
+      row.forEach((node, c) => items.push(...nodeItems({ id: '', status: node.status, mark: node.mark }, x + c * cellWidth + 0.5, y, cellWidth - 1, nodeHeight, measure)));
+      y += nodeHeight + NODE_GAP;
+    });
+  }
   return items;
 }

@@ -47,6 +47,7 @@ const DIAGNOSIS_WORDS: Record<DiagnosisCode, { readonly name: Message; readonly 
   rounding: { name: msg('diagnosisName.rounding'), meaning: msg('diagnosisMeaning.rounding') },
   'digit-slip': { name: msg('diagnosisName.digit-slip'), meaning: msg('diagnosisMeaning.digit-slip') },
   'decimal-shift': { name: msg('diagnosisName.decimal-shift'), meaning: msg('diagnosisMeaning.decimal-shift') },
+  padding: { name: msg('diagnosisName.padding'), meaning: msg('diagnosisMeaning.padding') },
 };
 
 /**

@@ -31,8 +31,10 @@ export interface GivensBlock {
 export function givensBlock(rubric: Rubric, graph: Graph, say: Say = english): GivensBlock {
   const names = new NameCursor(graph);
   const rows: GivenCell[][] = [[say(GIVENS_HEADING)]];
-  rows.push(...givenRows({ key: 'input', values: rubric.input.values }, names, say));
-  rows.push(...givenRows({ key: 'target', values: rubric.target.values }, names, say));
+  // One sample, or a batch (`samples:`): every sample's input, then every target, as the engine registers them.
+  const samples = rubric.samples ?? (rubric.input && rubric.target ? [{ input: rubric.input, target: rubric.target }] : []);
+  for (const sample of samples) rows.push(...givenRows({ key: 'input', values: sample.input.values }, names, say));
+  for (const sample of samples) rows.push(...givenRows({ key: 'target', values: sample.target.values }, names, say));
   rows.push([say(LEARNING_RATE_LABEL), LEARNING_RATE, graph.params.get(LEARNING_RATE) ?? rubric.learningRate]);
   for (const layer of rubric.layers) {
     rows.push([layerSentence(layerFacts(layer), say)]);

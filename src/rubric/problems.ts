@@ -12,7 +12,8 @@ export interface Problem {
 }
 
 /** A problem at `path`, its message said in English with the message kept. */
-export const problemAt = (path: readonly PathKey[], note: Said): Problem => ({ path, message: english(note), note });
+export const problemAt = (path: readonly PathKey[], note: Said | string): Problem =>
+  typeof note === 'string' ? { path, message: note } : { path, message: english(note), note };
 
 /** A problem with its place in the file, ready to show a person. */
 export interface LocatedProblem extends Problem {

@@ -82,7 +82,7 @@ describe('stepmark reference', () => {
     const file = 'rubrics/hw3.yaml';
     let text = edit(seedText, 'learningRate: 0.7', 'learningRate: -0.7');
     text = edit(text, '    activation: sigmoid\n\n  - kind: avgpool', '    activaton: sigmoid\n\n  - kind: avgpool');
-    text = edit(text, 'kind: maxpool', 'kind: conv2d');
+    text = edit(text, 'kind: maxpool', 'kind: conv3d');
     const { code, stdout, stderr } = await stepmark(['reference', file], { [file]: text });
     expect(code).toBe(2);
     expect(stdout).toBe('');
@@ -95,7 +95,7 @@ describe('stepmark reference', () => {
     expect(problems.map((line) => line.trim()).sort()).toEqual([
       `${at('learningRate')}: learningRate: Too small: expected number to be >0`,
       `${at('activaton')}: layers[0].activaton: unknown key "activaton"`,
-      `${at('kind: conv2d')}: layers[4].kind: unknown layer kind "conv2d"; expected one of conv1d, avgpool, maxpool, flatten, dense`,
+      `${at('kind: conv3d')}: layers[4].kind: unknown layer kind "conv3d"; expected one of conv1d, conv2d, avgpool, maxpool, flatten, dense`,
     ].sort());
   });
 

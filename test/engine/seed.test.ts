@@ -5,7 +5,7 @@ import { evaluateGraph } from '../../src/engine/evaluate.js';
 
 const seedText = readFileSync(new URL('../../rubrics/seed-cnn.yaml', import.meta.url), 'utf8');
 
-/** The checkpoints of shared/seed/NETWORK.md: exact values rounded to 3 decimals, by hand. */
+/** The checkpoints of rubrics/seed-cnn.md: exact values rounded to 3 decimals, by hand. */
 const CHECKPOINTS: Record<string, number> = {
   out_cc1: 0.646, out_cc2: 0.659, out_cc3: 0.673, out_cc4: 0.686,
   out_cc5: 0.411, out_cc6: 0.426, out_cc7: 0.44, out_cc8: 0.455,

@@ -92,7 +92,7 @@ describe('--lang on the command line', () => {
     const zh = await stepmark(['reference', rubric, '--lang', 'zh-CN'], files);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain('broken.yaml：2 个问题');
-    expect(zh.stderr).toContain('layers[1].kind: 未知的层类型 "avgpol"；应为 conv1d、avgpool、maxpool、flatten、dense 之一');
+    expect(zh.stderr).toContain('layers[1].kind: 未知的层类型 "avgpol"；应为 conv1d、conv2d、avgpool、maxpool、flatten、dense 之一');
     expect(zh.stderr).toMatch(/learningRate: 数值过小/);
     const ragged = { [rubric]: edit(seedText, '        - [0.3, 0.2, 0.1]', '        - [0.3, 0.2]') };
     const builder = await stepmark(['reference', rubric], ragged, { env: { LANG: 'zh_CN.UTF-8' } });

@@ -80,8 +80,8 @@ describe('YAML syntax errors name the line', () => {
 
 describe('schema problems point at the offending key', () => {
   it.each<[string, string, string, readonly Expected[]]>([
-    ['an unknown layer kind, listing the allowed ones', 'kind: avgpool', 'kind: conv2d',
-      [['kind: conv2d', 'layers[1].kind', 'unknown layer kind "conv2d"; expected one of conv1d, avgpool, maxpool, flatten, dense']]],
+    ['an unknown layer kind, listing the allowed ones', 'kind: avgpool', 'kind: conv3d',
+      [['kind: conv3d', 'layers[1].kind', 'unknown layer kind "conv3d"; expected one of conv1d, conv2d, avgpool, maxpool, flatten, dense']]],
     ['a layer with no kind, at the layer', '  - kind: avgpool\n    name: PP', '  - name: PP',
       [['name: PP', 'layers[1].kind', `missing (expected one of ${LAYER_KINDS.join(', ')})`]]],
     ['a missing learningRate, at the top of the file', 'learningRate: 0.7\n', '',
@@ -131,9 +131,10 @@ describe('shape problems found by the network builder point at the offending key
     ['dense weight rows shorter than the layer below', '- [0.1, 0.2, 0.3]\n        - [-0.1, -0.2, -0.3]', '- [0.1, 0.2]\n        - [-0.1, -0.2]',
       [['[0.1, 0.2]\n        - [-0.1', 'layers[5].weights.values[0]', 'each row needs 3 weights, one per input from the layer below; this one has 2']]],
     ['2 biases for 3 kernels', 'values: [0, 0, 0]', 'values: [0, 0]',
-      [['values: [0, 0]', 'layers[3].biases.values', '2 biases for 3 kernels; give one each']]],
-    ['a conv layer over two maps with no flatten', '  - kind: flatten                       # (pp1, pp2, pp3, pp4) as one sequence\n\n', '',
-      [['kind: conv1d\n    name: C\n', 'layers[2]', /gives 2 maps; put "- kind: flatten" before it$/]]],
+      [['values: [0, 0]', 'layers[3].biases.values', '2 biases for 3 kernels; give one each (or "shared: true" and one value)']]],
+    // A conv layer over several maps reads them as channels: its kernels must have one per map.
+    ['a conv layer over two maps with one-channel kernels', '  - kind: flatten                       # (pp1, pp2, pp3, pp4) as one sequence\n\n', '',
+      [['# k11..k33\n      values:', 'layers[2].kernels.values', /the layer below gives 2 maps: give each kernel one channel per map \(kernel → elements, or kernel → channel → elements\), or put "- kind: flatten" before this layer/, '# k11..k33\n      '.length]]],
     ['more targets than outputs', 'values: [1, 0] }', 'values: [1, 0, 0] }',
       [['values: [1, 0, 0]', 'target.values', '3 target values for 2 outputs of the last layer']]],
     ['cross-entropy without softmax', 'activation: softmax', 'activation: sigmoid',
@@ -170,7 +171,7 @@ describe('every problem is reported at once', () => {
     let text = seed('convention: updated-weights', 'convention: updated');
     text = edit(text, 'learningRate: 0.7\n', '');
     text = edit(text, '    activation: sigmoid\n\n  - kind: avgpool', '    activaton: sigmoid\n\n  - kind: avgpool');
-    text = edit(text, 'kind: maxpool', 'kind: conv2d');
+    text = edit(text, 'kind: maxpool', 'kind: conv3d');
     text = edit(text, 'decimals: 3', 'decimals: 20');
     const problems = problemsOf(text);
     const byLine = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -178,11 +179,11 @@ describe('every problem is reported at once', () => {
       [locationOf(text, 'id: seed-cnn').line, 'learningRate'],
       [locationOf(text, 'convention: updated').line, 'convention'],
       [locationOf(text, 'activaton').line, 'layers[0].activaton'],
-      [locationOf(text, 'kind: conv2d').line, 'layers[4].kind'],
+      [locationOf(text, 'kind: conv3d').line, 'layers[4].kind'],
       [locationOf(text, 'decimals: 20').line, 'grading.decimals'],
     ]);
     expect(byLine[1]!.message).toContain('"updated-weights"');
-    expect(byLine[3]!.message).toContain('"conv2d"');
+    expect(byLine[3]!.message).toContain('"conv3d"');
   });
 
   it('five shape problems give five messages, and the error lists each as file:line:col: key: message', () => {

@@ -6,7 +6,7 @@
 import { evaluateExact } from '../../src/engine/exact.js';
 import { nodesOf, num, param, paramsOf, ref, refsOf, sub, substitute, type Expr } from '../../src/engine/expr.js';
 import { LEARNING_RATE, type Graph, type Step } from '../../src/engine/graph.js';
-import { buildNetwork } from '../../src/engine/network.js';
+import { buildForward, buildNetwork } from '../../src/engine/network.js';
 import { gradeSubmission } from '../../src/grade/grade.js';
 import type { Reference } from '../../src/grade/reference.js';
 import type { GradeResult } from '../../src/grade/result.js';
@@ -53,8 +53,26 @@ function built(rubric: Rubric, convention: Rubric['convention']): Graph | null {
 
 const flipped = (rubric: Rubric): Rubric => ({
   ...rubric,
-  layers: rubric.layers.map((layer) => (layer.kind === 'conv1d' ? { ...layer, flip: !layer.flip } : layer)),
+  layers: rubric.layers.map((layer) => (layer.kind === 'conv1d' || layer.kind === 'conv2d' ? { ...layer, flip: !layer.flip } : layer)),
 });
+
+/**
+ * A conv layer's pre-activation computed without its zero padding (or with padding 1 where it has
+ * none), on the student's own values: the value at the same row and column of the other map.
+ */
+function otherPadding(plot: Plot): Planted | null {
+  const { rubric, graph } = plot.reference;
+  const convs = rubric.layers.flatMap((layer, i) => (layer.kind === 'conv1d' || layer.kind === 'conv2d' ? [i] : []));
+  const i = pick(convs, plot.choose);
+  if (i === undefined) return null;
+  const layer = rubric.layers[i] as Extract<Rubric['layers'][number], { kind: 'conv1d' | 'conv2d' }>;
+  const padded = typeof layer.padding === 'number' ? layer.padding > 0 : layer.padding.some((p) => p > 0);
+  const layers = rubric.layers.map((other, k) => (k === i ? { ...layer, padding: padded ? 0 : 1 } : other));
+  const steps = buildForward({ ...rubric, layers }, { convention: graph.convention })
+    .filter((s) => s.kind === 'pre-activation' && s.layer === layer.name && graph.byId.has(s.id) && JSON.stringify(s.expr) !== JSON.stringify(graph.byId.get(s.id)!.expr));
+  const step = pick(steps, plot.choose);
+  return step ? { step: step.id, written: rounded(plot, onHand(plot, step.expr)) } : null;
+}
 
 /** A delta with its sign flipped: the student's own value, negated. */
 function negated(plot: Plot): Planted | null {
@@ -80,9 +98,12 @@ function rerouted(plot: Plot): Planted | null {
 
 /** The derivative of the step's unit's activation at the student's own values, or null. */
 function derivativeOf(plot: Plot, id: string): number | null {
-  for (const layer of plot.reference.rubric.layers) {
-    if (layer.kind !== 'conv1d' && layer.kind !== 'dense') continue;
+  const { layers, loss } = plot.reference.rubric;
+  for (const layer of layers) {
+    if (layer.kind !== 'conv1d' && layer.kind !== 'conv2d' && layer.kind !== 'dense') continue;
     if (!id.startsWith(layer.steps.coef) || layer.activation === 'softmax') continue;
+    // Binary cross-entropy over sigmoid gives the output delta out − target directly: no derivative factor.
+    if (layer === layers.at(-1) && loss.kind === 'binary-cross-entropy') continue;
     const out = plot.hand.get(`${layer.steps.out}${id.slice(layer.steps.coef.length)}`)!;
     if (layer.activation === 'sigmoid') return out * (1 - out);
     if (layer.activation === 'tanh') return 1 - out * out;
@@ -167,6 +188,8 @@ export function plant(code: DiagnosisCode, plot: Plot): Planted | null {
       return fromVariant(plot, built(rubric, graph.convention === 'standard' ? 'updated-weights' : 'standard'));
     case 'kernel-not-flipped':
       return fromVariant(plot, built(flipped(rubric), graph.convention));
+    case 'padding':
+      return otherPadding(plot);
     case 'pool-routing':
       return rerouted(plot);
     case 'activation-derivative':

@@ -8,6 +8,8 @@
  *  2. convention             the whole step as the other backprop convention writes it: one
  *  3. kernel-not-flipped     alternative each, a named choice of the rubric. Before sign-flip:
  *                            an unreversed antisymmetric kernel (−1, 0, 1) gives the negative.
+ *  3b. padding               a conv layer's pre-activation with another zero padding (none, one
+ *                            less, one more): up to three alternatives, on pre-activations only.
  *  4. pool-routing           one local operator of a layer changed: one to three alternatives
  *  5. activation-derivative  each, only on the steps that hold that operator. update-direction
  *  6. update-direction       goes before sign-flip: for a parameter that starts at 0 (a bias),
@@ -28,7 +30,7 @@ import { decimalShiftMessage, digitSlipMessage, roundingMessage } from './digits
 import { neighbourAlternatives } from './neighbours.js';
 import { routingAlternatives } from './routing.js';
 import { signAlternatives } from './sign.js';
-import { conventionAlternatives, flipAlternatives } from './structure.js';
+import { conventionAlternatives, flipAlternatives, paddingAlternatives } from './structure.js';
 import { directionAlternatives, learningRateAlternatives } from './update.js';
 
 export type { DiagnosisContext, Source } from './context.js';
@@ -38,6 +40,7 @@ export const RULE_ORDER: readonly DiagnosisCode[] = [
   'rounding',
   'convention',
   'kernel-not-flipped',
+  'padding',
   'pool-routing',
   'activation-derivative',
   'update-direction',
@@ -57,6 +60,8 @@ export function applyRule(code: DiagnosisCode, ctx: DiagnosisContext): Message |
       return firstExplaining(ctx, conventionAlternatives(ctx));
     case 'kernel-not-flipped':
       return firstExplaining(ctx, flipAlternatives(ctx));
+    case 'padding':
+      return firstExplaining(ctx, paddingAlternatives(ctx));
     case 'pool-routing':
       return firstExplaining(ctx, routingAlternatives(ctx));
     case 'activation-derivative':

@@ -52,6 +52,9 @@ export const grade = {
   'diagnosis.flip.reversed': () =>
     'computed with the kernel reversed (true convolution); this course uses cross-correlation, with the kernel as written',
   'diagnosis.flip.someLayer': () => 'a kernel was applied the wrong way round: check which layers reverse their kernel',
+  'diagnosis.padding.none': (p: { rubric: string }) => `computed without zero padding; this layer pads its input with ${p.rubric} of zeros on every side`,
+  'diagnosis.padding.unwanted': (p: { used: string }) => `computed with zero padding ${p.used}; this layer uses no padding`,
+  'diagnosis.padding.wrong': (p: { used: string; rubric: string }) => `computed with zero padding ${p.used}; this layer's padding is ${p.rubric}`,
   'diagnosis.updateDirection': () => 'the gradient was added; an update subtracts it: p − α·gradient',
   'diagnosis.learningRate.missing': (p: { rate: string }) => `the learning rate ${p.rate} is missing from the update`,
   'diagnosis.learningRate.twice': (p: { rate: string }) => `the learning rate ${p.rate} was applied twice`,

@@ -102,6 +102,8 @@ export const report = {
   'diagnosisName.rounding': () => 'rounding',
   'diagnosisName.digit-slip': () => 'digit-slip',
   'diagnosisName.decimal-shift': () => 'decimal-shift',
+  'diagnosisName.padding': () => 'padding',
+  'diagnosisName.wrong-row': () => 'wrong-row',
   /** What each diagnosis means, in one line for a TA. */
   'diagnosisMeaning.sign-flip': (_: unknown, c: Context) => `the negative of the right value, or of one term of a ${c.t.delta}`,
   'diagnosisMeaning.convention': () => 'the step as the other backprop convention computes it',
@@ -114,6 +116,8 @@ export const report = {
   'diagnosisMeaning.rounding': () => 'the right value with too few decimals, or cut off',
   'diagnosisMeaning.digit-slip': () => 'one digit wrong, or two adjacent digits swapped',
   'diagnosisMeaning.decimal-shift': () => 'off by a power of ten: the decimal point moved',
+  'diagnosisMeaning.padding': () => 'a convolution computed without, or with the wrong, zero padding',
+  'diagnosisMeaning.wrong-row': () => "another step's value, written in this step's row",
 
 
   'gradebook.noSubmission': () => 'no submission',

@@ -93,6 +93,8 @@ export const report: Translation<typeof english> = {
   'diagnosisName.rounding': () => '舍入',
   'diagnosisName.digit-slip': () => '数字笔误',
   'diagnosisName.decimal-shift': () => '小数点错位',
+  'diagnosisName.padding': () => '零填充',
+  'diagnosisName.wrong-row': () => '填错行',
   'diagnosisMeaning.sign-flip': (_, c) => `正确值的相反数，或某个${c.t.delta}中有一项符号相反`,
   'diagnosisMeaning.convention': () => '按另一种反向传播约定（更新前／更新后的权重）算出的值',
   'diagnosisMeaning.kernel-not-flipped': (_, c) => `${c.t.kernel}的翻转方向与评分标准相反`,
@@ -104,6 +106,8 @@ export const report: Translation<typeof english> = {
   'diagnosisMeaning.rounding': () => '数值正确，但小数位数不够，或直接截断',
   'diagnosisMeaning.digit-slip': () => '有一位数字错了，或两位相邻数字写颠倒了',
   'diagnosisMeaning.decimal-shift': () => '相差 10 的整数次幂倍：小数点位置错了',
+  'diagnosisMeaning.padding': () => '卷积时没有补零，或补零的宽度不对',
+  'diagnosisMeaning.wrong-row': () => '把另一个步骤的值填在了这一步的行里',
 
 
   'gradebook.noSubmission': () => '未提交',
