@@ -77,6 +77,16 @@ describe('mistakes planted in a hand-rounded seed solution', () => {
     expect(stepOf(other, 'w3_new')).toMatchObject({ status: 'incorrect', diagnosis: 'digit-slip', points: 0 });
   });
 
+  it('names a decimal shift of a value with one significant digit only when its digit is kept exactly', () => {
+    // coef_pp2 = −0.004 at 3 decimals: −0.400 is it times 100 (as fast-check seed 20385268 found
+    // with −0.002); −0.410 is merely near it and names no shift.
+    const shifted = gradePlanted(reference, { step: 'coef_pp2', written: -0.4 }, 3);
+    expect(stepOf(shifted, 'coef_pp2')).toMatchObject({ status: 'incorrect', diagnosis: 'decimal-shift' });
+    expect(stepOf(shifted, 'coef_pp2').message).toMatch(/factor of 100/);
+    const near = gradePlanted(reference, { step: 'coef_pp2', written: -0.41 }, 3);
+    expect(stepOf(near, 'coef_pp2').diagnosis).not.toBe('decimal-shift');
+  });
+
   it('names nothing for a value no rule explains', () => {
     const result = gradePlanted(reference, { step: 'coef_p2', written: -0.12 }, 3);
     expect(stepOf(result, 'coef_p2')).toMatchObject({ status: 'incorrect', diagnosis: null });
