@@ -4,7 +4,7 @@
  * Reading is a phase of its own: "could not read" (`unreadable`) is a different outcome from
  * "wrong", and its reason is one line a student can act on. Nothing here evaluates the text.
  */
-import { decimalsOfCell } from './numfmt.js';
+import { decimalsOfResult, decimalsOfTyped } from './numfmt.js';
 
 export type ParsedValue =
   | { readonly kind: 'empty' }
@@ -45,16 +45,18 @@ export function parseValue(raw: string): ParsedValue {
 }
 
 /**
- * A cell that already holds a number (xlsx, xls, ods): the decimals come from its number format
- * when that shows a fixed number of decimals, else from the shortest text of the number.
- * `shown` is the text the spreadsheet displays, kept as `raw`.
+ * A cell that already holds a number (xlsx, xls, ods). A typed number's decimals are those of its
+ * shortest text: its number format only changes how it looks, never what was typed (0.646 in a
+ * `0.0000` column is 0.646, not 0.6460). A formula's result is read at 15 significant digits, as the
+ * spreadsheet computed it (never as its float noise, −0.00170000000000003), and at no more decimals
+ * than its number format shows. `shown` is the text the spreadsheet displays, kept as `raw`.
  */
-export function numericCellValue(value: number, format: string | undefined, shown: string | undefined): ParsedValue {
+export function numericCellValue(value: number, format: string | undefined, shown: string | undefined, formula = false): ParsedValue {
   const raw = shown ?? String(value);
   if (!Number.isFinite(value)) return unreadable(raw, 'not a number');
-  return { kind: 'number', value: value + 0, decimals: decimalsOfCell(value, format), raw };
+  const decimals = formula ? decimalsOfResult(value, format) : decimalsOfTyped(value, format);
+  return { kind: 'number', value: value + 0, decimals, raw };
 }
-
 const tooLong = (): string => `too long (over ${MAX_VALUE_LENGTH} characters)`;
 
 interface Reading {
