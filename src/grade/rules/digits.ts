@@ -20,10 +20,8 @@ const truncUnits = (x: number, decimals: number): number => Math.trunc(x * 10 **
 
 /** What the right values round to at `decimals`, in units: both neighbours at a tie, which float noise may tip either way. */
 function roundedRight(ctx: DiagnosisContext, decimals: number): number[] {
-  return [...new Set(ctx.rightValues.flatMap((x) => roundedUnits(x, decimals)))];
+  return [...new Set(ctx.rightValues.flatMap((x) => [Math.round(x * 10 ** decimals - NOISE), Math.round(x * 10 ** decimals + NOISE)]))];
 }
-
-const roundedUnits = (x: number, decimals: number): number[] => [Math.round(x * 10 ** decimals - NOISE), Math.round(x * 10 ** decimals + NOISE)];
 
 export function roundingMessage(ctx: DiagnosisContext): string | null {
   const decimals = ctx.written.decimals;
@@ -96,7 +94,7 @@ export function decimalShiftMessage(ctx: DiagnosisContext): string | null {
   // Two significant digits at least, as for digit slips.
   if (Math.abs(ctx.written.value) < 10 * ctx.unit) return null;
   for (const k of SHIFTS) {
-    const explaining = ctx.sources.filter((source, s) => shiftExplains(ctx, k, source, ctx.rightValues[s]));
+    const explaining = ctx.sources.filter((source) => shiftExplains(ctx, k, source));
     if (explaining.some((source) => standsApart(ctx, ctx.claimed, source.right))) return `off by a factor of ${10 ** Math.abs(k)}: check the decimal point`;
   }
   return null;
@@ -109,11 +107,11 @@ export function decimalShiftMessage(ctx: DiagnosisContext): string | null {
  * that one: the written value must then be exactly it, shifted (−0.200), which a value that is
  * merely near (−0.210) is not.
  */
-function shiftExplains(ctx: DiagnosisContext, k: number, source: Source, rightValue: number | undefined): boolean {
+function shiftExplains(ctx: DiagnosisContext, k: number, source: Source): boolean {
   const before = unshifted(ctx, k);
   if (Math.abs(before.lo + before.hi) / 2 >= 10 * (before.hi - before.lo) / 2) return source.right.some((iv) => overlaps(iv, before));
-  if (k <= 0 || rightValue === undefined) return false;
+  if (k <= 0) return false;
   const decimals = Math.round(-Math.log10(ctx.unit));
   const written = writtenUnits(ctx, decimals);
-  return roundedUnits(rightValue, decimals).some((right) => right !== 0 && right * 10 ** k === written);
+  return roundedRight(ctx, decimals).some((right) => right !== 0 && right * 10 ** k === written);
 }

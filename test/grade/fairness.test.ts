@@ -1,0 +1,105 @@
+/**
+ * The seed homework graded as students really write it (issue 8): each case is written to a
+ * spreadsheet file, read back and graded as a TA's batch would.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateGraph } from '../../src/engine/evaluate.js';
+import { evaluateExact } from '../../src/engine/exact.js';
+import type { GradeResult } from '../../src/grade/result.js';
+import { gradeCase, stepIn, type BookType, type ValueSpec } from '../support/casefiles.js';
+import { roundTo, seedReference } from '../support/submissions.js';
+
+const reference = seedReference();
+const { graph } = reference;
+const fixed = (values: ReadonlyMap<string, number>, decimals: number): Map<string, ValueSpec> =>
+  new Map([...values].map(([id, x]) => [id, Number(x.toFixed(decimals))]));
+/** A hand solution at 3 decimals, with some values given as the student wrote them and later steps computed from them. */
+const hand = (given: Record<string, number> = {}) => evaluateGraph(graph, { round: roundTo(3), given: new Map(Object.entries(given)) });
+const notAccepted = (result: GradeResult) => result.steps.filter((s) => s.status !== 'correct' && s.status !== 'follow-through').map((s) => s.id);
+
+describe('precision from what was typed (1)', () => {
+  it('gives full marks to the exact values typed at 3 decimals in a column formatted 0.0000', () => {
+    const values = new Map([...fixed(reference.values, 3)].map(([id, v]) => [id, { t: 'n', v: v as number, z: '0.0000' } as ValueSpec]));
+    const result = gradeCase(reference, values);
+    expect(notAccepted(result)).toEqual([]);
+    expect(result.score).toBe(result.maxScore);
+  });
+
+  it.each<BookType>(['xlsx', 'ods'])('gives full marks to a perfect solution typed as formulas with float noise (%s)', (bookType) => {
+    // =x+0.1-0.1 as Excel or LibreOffice saves it: the result carries noise in its last bits.
+    const values = new Map(
+      [...reference.values].map(([id, x]) => {
+        const typed = Number(x.toFixed(3));
+        return [id, { t: 'n', v: typed + 0.1 - 0.1, f: `${typed}+0.1-0.1` } as ValueSpec];
+      }),
+    );
+    expect([...values.values()].some((cell) => typeof cell === 'object' && cell.v !== Number(String(cell.v).slice(0, 8)))).toBe(true);
+    const result = gradeCase(reference, values, bookType);
+    expect(notAccepted(result)).toEqual([]);
+    expect(result.score).toBe(result.maxScore);
+  });
+});
+
+describe('graded at the decimals asked (2)', () => {
+  it('accepts out_cc1 = 0.6459: 3 decimals are asked and it rounds to the right 0.646', () => {
+    const values = fixed(reference.values, 3);
+    values.set('out_cc1', 0.6459);
+    const result = gradeCase(reference, values);
+    expect(stepIn(result, 'out_cc1').status).toBe('correct');
+    expect(result.score).toBe(result.maxScore);
+  });
+});
+
+describe('carrying the asked decimals (3)', () => {
+  it('gives full marks to a student who carries 3 decimals and writes 4 (out_cc3 = 0.6726, out_pp2 = 0.680)', () => {
+    const carried = hand();
+    const values = new Map<string, ValueSpec>(
+      graph.steps.map((step) => {
+        const computed = evaluateExact(step.expr, { param: (name) => graph.params.get(name)!, ref: (id) => carried.get(id)! });
+        return [step.id, Number(computed.toFixed(4))];
+      }),
+    );
+    values.set('out_pp2', 0.68); // exactly (0.673 + 0.686)/2, rounded at 3
+    expect(values.get('out_cc3')).toBe(0.6726);
+    expect(values.get('out_cc4')).toBe(0.6857);
+    expect(values.get('coef_cc5')).toBe(-0.0013);
+    const result = gradeCase(reference, values);
+    expect(notAccepted(result)).toEqual([]);
+    expect(result.score).toBe(result.maxScore);
+    expect(result.steps.filter((s) => s.diagnosis !== null)).toEqual([]);
+  });
+});
+
+describe('one winner per max-pool window (4)', () => {
+  it('does not accept the max-pool delta sent to both elements of a window whose outputs round equal', () => {
+    const values = fixed(reference.values, 3);
+    values.set('coef_c2', -0.015); // coef_c1 = −0.015 too
+    values.set('coef_c3', -0.022); // coef_c4 = −0.022 too
+    const result = gradeCase(reference, values);
+    expect(result.score).toBe(result.maxScore - 2);
+    for (const id of ['coef_c2', 'coef_c3']) expect(stepIn(result, id)).toMatchObject({ status: 'incorrect', diagnosis: 'pool-routing' });
+    expect(stepIn(result, 'coef_c1').status).toBe('correct');
+    expect(stepIn(result, 'coef_c4').status).toBe('correct');
+  });
+
+  it('accepts the other winner when the student routes every delta of the window to it', () => {
+    // out_c1 and out_c2 round equal (0.558): routing to c2 throughout is honest.
+    const values = fixed(reference.values, 3);
+    values.set('coef_c1', 0);
+    values.set('coef_c2', -0.015);
+    const result = gradeCase(reference, values);
+    expect(stepIn(result, 'coef_c1').status).toBe('follow-through');
+    expect(stepIn(result, 'coef_c2').status).toBe('follow-through');
+  });
+});
+
+describe('the right value carried on (5)', () => {
+  it("accepts out_pp3 computed from the right σ(in_cc5) of the student's own in_cc5, with out_cc6's value in the out_cc5 row", () => {
+    const given = { in_cc5: -0.4, out_cc5: 0.426, out_pp3: 0.413 };
+    const values = fixed(hand(given), 3);
+    const result = gradeCase(reference, values);
+    expect(stepIn(result, 'out_cc5').status).toBe('incorrect');
+    expect(stepIn(result, 'out_pp3')).toMatchObject({ status: 'follow-through', from: ['out_cc5'] });
+    expect(stepIn(result, 'out_pp3').message).toMatch(/right value of out_cc5/);
+  });
+});
