@@ -56,5 +56,7 @@ function contextFor(reference: Reference, step: Step, written: WrittenNumber, { 
     unit: 10 ** -effectiveDecimals(written, grading),
     sources: [exact, own].map((lookup) => ({ lookup, right: possibleIntervals(right, lookup) })),
     rightValues: [values.get(step.id)!, evaluateExact(right, points)],
+    writtenValues: points,
+    underWinners: (expr) => underWinners(expr, winners),
   };
 }

@@ -44,6 +44,7 @@ const DIAGNOSIS_WORDS: Record<DiagnosisCode, string> = {
   rounding: 'the right value with too few decimals, or cut off',
   'digit-slip': 'one digit wrong, or two adjacent digits swapped',
   'decimal-shift': 'off by a power of ten: the decimal point moved',
+  'wrong-row': "another step's value, written in this step's row",
 };
 
 /**

@@ -28,6 +28,7 @@ export const DIAGNOSIS_CODES = [
   'rounding',
   'digit-slip',
   'decimal-shift',
+  'wrong-row',
 ] as const;
 
 const namedValues = z.strictObject({ name, values: z.array(finite).min(1) });

@@ -53,6 +53,7 @@ describe('mistakes planted in a hand-rounded seed solution', () => {
     ['digit-slip', 'w1_new', () => '0.196', /two neighbouring digits are swapped/],
     ['digit-slip', 'coef_c4', () => '-0.012', /one digit is wrong \(the second decimal\)/],
     ['decimal-shift', 'coef_p3', (v) => v('coef_p3') / 10, /off by a factor of 10/],
+    ['wrong-row', 'out_cc5', (v) => v('out_cc6'), /this is your value of out_cc6: written in the wrong row\?/],
   ];
 
   it.each(rows)('%s: %s', (code, id, wrong, message, decimals = 3) => {

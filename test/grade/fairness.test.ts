@@ -103,3 +103,12 @@ describe('the right value carried on (5)', () => {
     expect(stepIn(result, 'out_pp3').message).toMatch(/right value of out_cc5/);
   });
 });
+
+describe('wrong-row (6)', () => {
+  it("names out_cc6's value written in the out_cc5 row", () => {
+    const values = fixed(hand({ out_cc5: 0.426 }), 3);
+    const result = gradeCase(reference, values);
+    expect(stepIn(result, 'out_cc5')).toMatchObject({ status: 'incorrect', diagnosis: 'wrong-row' });
+    expect(stepIn(result, 'out_cc5').message).toBe('this is your value of out_cc6: written in the wrong row?');
+  });
+});

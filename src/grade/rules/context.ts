@@ -50,6 +50,10 @@ export interface DiagnosisContext {
    * as written (points): what a student doing the step right would have had before writing it.
    */
   readonly rightValues: readonly number[];
+  /** The student's values as written (a step they did not give reads as its exact value). */
+  readonly writtenValues: Lookup<number>;
+  /** A formula under the submission's max-pool winners. */
+  readonly underWinners: (expr: Expr) => Expr;
 }
 
 /** A rewritten formula and what it says to the student when it explains their value. */
@@ -61,11 +65,11 @@ export interface Alternative {
 const distance = (a: Interval, b: Interval): number => Math.max(0, a.lo - b.hi, b.lo - a.hi);
 
 /** Whether `candidate` is further from every right value than the margin. */
-export function standsApart(ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[]): boolean {
+export function standsApart(ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[], { relative = true } = {}): boolean {
   if (right.length === 0) return false;
   const span = right.reduce(hull);
   const size = span.lo > 0 ? span.lo : span.hi < 0 ? -span.hi : 0;
-  return distance(candidate, span) > Math.max(MARGIN_UNITS * ctx.unit, MARGIN_RELATIVE * size);
+  return distance(candidate, span) > Math.max(MARGIN_UNITS * ctx.unit, relative ? MARGIN_RELATIVE * size : 0);
 }
 
 /** Whether `candidate` may round to the written value while standing apart from the right value. */
