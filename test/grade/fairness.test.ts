@@ -3,10 +3,11 @@
  * spreadsheet file, read back and graded as a TA's batch would.
  */
 import { describe, expect, it } from 'vitest';
+import type * as XLSX from 'xlsx';
 import { evaluateGraph } from '../../src/engine/evaluate.js';
 import { evaluateExact } from '../../src/engine/exact.js';
 import type { GradeResult } from '../../src/grade/result.js';
-import { gradeCase, stepIn, type BookType, type ValueSpec } from '../support/casefiles.js';
+import { fileOf, gradeBytes, gradeCase, sheetOf, stepIn, type BookType, type ValueSpec } from '../support/casefiles.js';
 import { roundTo, seedReference } from '../support/submissions.js';
 
 const reference = seedReference();
@@ -110,5 +111,55 @@ describe('wrong-row (6)', () => {
     const result = gradeCase(reference, values);
     expect(stepIn(result, 'out_cc5')).toMatchObject({ status: 'incorrect', diagnosis: 'wrong-row' });
     expect(stepIn(result, 'out_cc5').message).toBe('this is your value of out_cc6: written in the wrong row?');
+  });
+});
+
+describe('reading (8)', () => {
+  const exact3 = () => fixed(reference.values, 3);
+
+  it('reads 。 and ， as decimal marks, 约 / 大约 / ≈ / ~ before a value and a bracketed note after it', () => {
+    const values = exact3();
+    values.set('out_cc6', '0\u3002426'); // 0。426
+    values.set('out_cc7', '0\uFF0C440'); // 0，440
+    values.set('out_cc8', '\u7EA60.455'); // 约0.455
+    values.set('out_cc5', '\u5927\u7EA60.411'); // 大约0.411
+    values.set('out_pp4', '\u22480.448'); // ≈0.448
+    values.set('out_pp1', '~0.652');
+    values.set('out_pp3', '0.418\uFF08\u4FDD\u7559\u4E09\u4F4D\uFF09'); // 0.418（保留三位）
+    const result = gradeCase(reference, values);
+    expect(notAccepted(result)).toEqual([]);
+    expect(stepIn(result, 'out_pp3').raw).toBe('0.418\uFF08\u4FDD\u7559\u4E09\u4F4D\uFF09');
+  });
+
+  it('finds values typed two columns right of their label, and says so', () => {
+    const rows = [...exact3()].map(([id, v]) => [{ t: 's', v: id }, null, { t: 'n', v: v as number }] as (XLSX.CellObject | null)[]);
+    const result = gradeBytes(reference, fileOf({ Work: sheetOf(rows) }));
+    expect(result.score).toBe(result.maxScore);
+    expect(stepIn(result, 'loss').cell).toMatch(/^Work!C\d+$/);
+    expect(stepIn(result, 'loss').message).toMatch(/^correct \(read from C\d+, 2 cells right of the label\)$/);
+  });
+
+  it('takes the sheet with the most recognised labels over a scratch sheet before it, and says which', () => {
+    const scratch = sheetOf([[{ t: 's', v: 'loss' }, { t: 'n', v: 0.3 }], [{ t: 's', v: 'w1_new' }, { t: 'n', v: 0.2 }]]);
+    const answers = sheetOf([...exact3()].map(([id, v]) => [{ t: 's', v: id }, { t: 'n', v: v as number }]));
+    const result = gradeBytes(reference, fileOf({ Scratch: scratch, Answers: answers }));
+    expect(result.score).toBe(result.maxScore);
+    expect(stepIn(result, 'loss').cell).toMatch(/^Answers!/);
+    expect(result.problems).toContainEqual(expect.stringMatching(/duplicate label "loss" at Answers!A\d+ and Scratch!A1: the one in sheet "Answers" is used \(the sheet with the most step labels\)/));
+  });
+
+  it('suggests the step id an unknown label is close to', () => {
+    const values = new Map<string, ValueSpec>([...exact3()].filter(([id]) => id !== 'w4_new'));
+    values.set('w4_nwe', reference.values.get('w4_new')!);
+    const result = gradeCase(reference, values);
+    expect(result.problems).toContainEqual(expect.stringMatching(/unknown step "w4_nwe" at Answers!A\d+: its value is not graded \(did you mean w4_new\?\)/));
+  });
+
+  it("says in the step's message that a formula has no saved value", () => {
+    const values = exact3();
+    values.set('loss', { t: 'n', f: '0.1*2' } as XLSX.CellObject);
+    const result = gradeCase(reference, values);
+    expect(stepIn(result, 'loss')).toMatchObject({ status: 'unreadable', raw: '=0.1*2' });
+    expect(stepIn(result, 'loss').message).toMatch(/formula without a saved value/);
   });
 });

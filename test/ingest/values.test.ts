@@ -35,6 +35,15 @@ describe('parseValue: spellings students use', () => {
     ['64.6%', 0.646, 3],
     ['5%', 0.05, 2],
     ['1e5', 100000, 0],
+    ['0\u3002426', 0.426, 3], // 0。426: the full stop a Chinese input method types
+    ['0\uFF0C426', 0.426, 3], // 0，426: the full-width comma
+    ['\u7EA60.455', 0.455, 3], // 约0.455
+    ['\u5927\u7EA6 0.455', 0.455, 3], // 大约 0.455
+    ['\u2248 -0.015', -0.015, 3], // ≈ -0.015
+    ['~0\u3002455', 0.455, 3],
+    ['0.419\uFF08\u4FDD\u7559\u4E09\u4F4D\uFF09', 0.419, 3], // 0.419（保留三位）
+    ['0.419 (rounded)', 0.419, 3],
+    ['64.6% (of 1)', 0.646, 3],
   ];
 
   it.each(readable)('%j reads as %d with %s decimals', (typed, value, decimals) => {
@@ -46,6 +55,7 @@ describe('parseValue: spellings students use', () => {
 
   it('keeps the text as typed in raw', () => {
     expect(parseValue('=\u22120,646')).toEqual({ kind: 'number', value: -0.646, decimals: 3, raw: '=\u22120,646' });
+    expect(parseValue('0.419\uFF08\u4FDD\u7559\u4E09\u4F4D\uFF09')).toMatchObject({ raw: '0.419\uFF08\u4FDD\u7559\u4E09\u4F4D\uFF09' });
   });
 
   it.each(['', '   ', '\u00A0'])('%j is empty', (typed) => {
@@ -74,6 +84,9 @@ describe('parseValue: spellings students use', () => {
     ['0.646 0.5.1', 'single decimal point'],
     ['1'.repeat(MAX_VALUE_LENGTH + 1), 'too long'],
     ['9'.repeat(100_000), 'too long'],
+    ['(0.5)', 'not a number'], // a bracket alone is no note after a number
+    ['0.5(1)(2)', 'not a number'],
+    ['\u7EA6', 'nothing after'],
   ];
 
   it.each(unreadable)('%j is unreadable: %s', (typed, reason) => {
