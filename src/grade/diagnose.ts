@@ -23,12 +23,20 @@ export interface Diagnosis {
  * null. `own` reads the student's values as intervals (missing ones as the exact value).
  */
 export function diagnose(reference: Reference, step: Step, written: WrittenNumber, student: StudentValues, grading: Grading): Diagnosis | null {
-  const ctx = contextFor(reference, step, written, student, grading);
+  const ctx = contextFor(reference, step, written, student, grading, false);
   for (const code of RULE_ORDER) {
     const message = applyRule(code, ctx);
     if (message !== null) return { code, message };
   }
   return null;
+}
+
+/**
+ * The message of the mistake `code`, named on a sibling of this step, where it explains `written`
+ * better than the right formula does (no margin: see patterns.ts), or null.
+ */
+export function diagnoseAsPattern(code: DiagnosisCode, reference: Reference, step: Step, written: WrittenNumber, student: StudentValues, grading: Grading): string | null {
+  return applyRule(code, contextFor(reference, step, written, student, grading, true));
 }
 
 /** The student's values: as intervals (as follow-through reads them), as points, and the submission's max-pool winners. */
@@ -39,7 +47,7 @@ export interface StudentValues {
   readonly winners: Winners;
 }
 
-function contextFor(reference: Reference, step: Step, written: WrittenNumber, { own, points, winners }: StudentValues, grading: Grading): DiagnosisContext {
+function contextFor(reference: Reference, step: Step, written: WrittenNumber, { own, points, winners }: StudentValues, grading: Grading, pattern: boolean): DiagnosisContext {
   const { graph, values } = reference;
   // The right formula under the submission's max-pool winners (alternatives rewrite the step's own).
   const right = underWinners(step.expr, winners);
@@ -58,5 +66,6 @@ function contextFor(reference: Reference, step: Step, written: WrittenNumber, { 
     rightValues: [values.get(step.id)!, evaluateExact(right, points)],
     writtenValues: points,
     underWinners: (expr) => underWinners(expr, winners),
+    pattern,
   };
 }

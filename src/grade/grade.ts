@@ -6,6 +6,7 @@ import { hull, point, type Interval } from '../engine/interval.js';
 import type { Answer, Submission } from '../ingest/types.js';
 import { diagnose } from './diagnose.js';
 import { explainedBy, possibleIntervals } from './follow-through.js';
+import { namePatterns } from './patterns.js';
 import type { Reference } from './reference.js';
 import type { GradeResult, SectionScore, Status, StepResult } from './result.js';
 import { carriedInterval, isCorrectRead, readings, writtenInterval, type Grading, type WrittenNumber } from './tolerance.js';
@@ -22,11 +23,16 @@ export function gradeSubmission(reference: Reference, submission: Graded): Grade
   const winners = chooseWinners(graph, own, reference.exactWinners, (step, expr, exactWinner) =>
     acceptedUnder(reference, step, submission.answers.get(step.id), expr, own, exactWinner));
   const marking: Marking = { reference, own, points: ownPoints(reference, submission), winners, statuses: new Map() };
-  const steps = graph.steps.map((step) => {
+  const graded = graph.steps.map((step) => {
     const result = gradeStep(marking, step, submission.answers.get(step.id));
     marking.statuses.set(step.id, result.status);
     return result;
   });
+  const written = (id: string) => {
+    const value = submission.answers.get(id)?.value;
+    return value?.kind === 'number' ? value : { value: NaN, decimals: null };
+  };
+  const steps = namePatterns(reference, graded, written, marking);
   const byId = new Map(steps.map((s) => [s.id, s]));
   return {
     file: submission.file,

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type * as XLSX from 'xlsx';
 import { evaluateGraph } from '../../src/engine/evaluate.js';
 import { evaluateExact } from '../../src/engine/exact.js';
+import { mul, num, substitute, type Expr } from '../../src/engine/expr.js';
+import { buildNetwork } from '../../src/engine/network.js';
 import type { GradeResult } from '../../src/grade/result.js';
 import { fileOf, gradeBytes, gradeCase, sheetOf, stepIn, type BookType, type ValueSpec } from '../support/casefiles.js';
 import { roundTo, seedReference } from '../support/submissions.js';
@@ -161,5 +163,60 @@ describe('reading (8)', () => {
     const result = gradeCase(reference, values);
     expect(stepIn(result, 'loss')).toMatchObject({ status: 'unreadable', raw: '=0.1*2' });
     expect(stepIn(result, 'loss').message).toMatch(/formula without a saved value/);
+  });
+});
+
+describe('patterns across siblings (7)', () => {
+  const params = (name: string) => graph.params.get(name)!;
+  const onHand = (h: ReadonlyMap<string, number>, id: string, rewrite: (expr: Expr) => Expr) =>
+    evaluateExact(rewrite(graph.byId.get(id)!.expr), { param: params, ref: (r) => h.get(r)! });
+  /** The student's solution with `ids` computed by `rewrite` on their own values, every later step from them. */
+  const planted = (ids: readonly string[], rewrite: (expr: Expr) => Expr) => {
+    const before = hand();
+    const given = Object.fromEntries(ids.map((id) => [id, Number(onHand(before, id, rewrite).toFixed(3))]));
+    return gradeCase(reference, fixed(hand(given), 3));
+  };
+  const expectNamed = (result: GradeResult, ids: readonly string[], code: string) => {
+    const wrong = result.steps.filter((s) => s.status === 'incorrect');
+    expect(wrong.length).toBeGreaterThan(1);
+    for (const s of wrong) expect([s.id, s.diagnosis]).toEqual([s.id, code]);
+    expect(wrong.map((s) => s.id).every((id) => ids.includes(id))).toBe(true);
+  };
+  const without = (pick: (node: Expr) => boolean, by: Expr) => (expr: Expr) => substitute(expr, (node) => (pick(node) ? by : undefined));
+
+  it('names the forgotten average-pool ½ on every coef_cc it makes wrong', () => {
+    const ids = graph.steps.filter((s) => s.id.startsWith('coef_cc')).map((s) => s.id);
+    const result = planted(ids, without((n) => n.op === 'div' && n.left.op === 'const' && n.right.op === 'const', num(1)));
+    expectNamed(result, ids, 'pool-routing');
+    for (const id of ['coef_cc1', 'coef_cc2', 'coef_cc5', 'coef_cc6', 'coef_cc7', 'coef_cc8']) expect(stepIn(result, id).diagnosis).toBe('pool-routing');
+  });
+
+  it("names α forgotten on all of kernel 1's updates on every one of them", () => {
+    const ids = ['k11_new', 'k12_new', 'k13_new', 'b1_new'];
+    const result = planted(ids, without((n) => n.op === 'param' && n.name === 'α', num(1)));
+    expectNamed(result, ids, 'learning-rate');
+    for (const id of ids) expect(stepIn(result, id).diagnosis).toBe('learning-rate');
+  });
+
+  it("names σ′ forgotten throughout conv C's deltas on every one it makes wrong", () => {
+    const ids = graph.steps.filter((s) => /^coef_c\d$/.test(s.id)).map((s) => s.id);
+    const dropDerivative = (expr: Expr): Expr => {
+      if (expr.op !== 'mul') return expr;
+      const out = expr.args.find((a) => a.op === 'sub' && a.left.op === 'const' && a.right.op === 'ref');
+      const at = out?.op === 'sub' && out.right.op === 'ref' ? out.right.id : '';
+      return mul(...expr.args.filter((a) => a !== out && !(a.op === 'ref' && a.id === at)));
+    };
+    const result = planted(ids, dropDerivative);
+    expectNamed(result, ids, 'activation-derivative');
+    for (const id of ['coef_c1', 'coef_c4', 'coef_c5']) expect(stepIn(result, id).diagnosis).toBe('activation-derivative');
+  });
+
+  it('names the other convention on every delta of the backward pass it makes wrong', () => {
+    const standard = buildNetwork(reference.rubric, { convention: 'standard' });
+    if (!standard.ok) throw new Error('no standard graph');
+    const theirs = evaluateGraph(standard.graph, { round: roundTo(3) });
+    const result = gradeCase(reference, fixed(theirs, 3));
+    const ids = [...reference.variants.convention.keys()];
+    expectNamed(result, ids, 'convention');
   });
 });

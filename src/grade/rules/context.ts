@@ -54,6 +54,11 @@ export interface DiagnosisContext {
   readonly writtenValues: Lookup<number>;
   /** A formula under the submission's max-pool winners. */
   readonly underWinners: (expr: Expr) => Expr;
+  /**
+   * Looking for a mistake already named on a sibling step (patterns.ts): the margin is waived, and
+   * an alternative need only explain the value where the right formula does not.
+   */
+  readonly pattern: boolean;
 }
 
 /** A rewritten formula and what it says to the student when it explains their value. */
@@ -64,12 +69,27 @@ export interface Alternative {
 
 const distance = (a: Interval, b: Interval): number => Math.max(0, a.lo - b.hi, b.lo - a.hi);
 
-/** Whether `candidate` is further from every right value than the margin. */
+/**
+ * Whether `candidate` is further from every right value than the margin. For an update
+ * (`p_new = p − α·g`) the share is of the update p_new − p, not of the weight: a forgotten α
+ * moves a weight of 1 by far less than 5% of it.
+ */
 export function standsApart(ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[], { relative = true } = {}): boolean {
   if (right.length === 0) return false;
   const span = right.reduce(hull);
-  const size = span.lo > 0 ? span.lo : span.hi < 0 ? -span.hi : 0;
+  if (ctx.pattern) return distance(ctx.claimed, span) > 0;
+  const base = updatedFrom(ctx);
+  const lo = span.lo - base;
+  const hi = span.hi - base;
+  const size = lo > 0 ? lo : hi < 0 ? -hi : 0;
   return distance(candidate, span) > Math.max(MARGIN_UNITS * ctx.unit, relative ? MARGIN_RELATIVE * size : 0);
+}
+
+/** The parameter's value before the update, for an update step (`p − α·g`); else 0. */
+function updatedFrom(ctx: DiagnosisContext): number {
+  const { expr, kind } = ctx.step;
+  if (kind !== 'update' || expr.op !== 'sub' || expr.left.op !== 'param') return 0;
+  return ctx.reference.graph.params.get(expr.left.name) ?? 0;
 }
 
 /** Whether `candidate` may round to the written value while standing apart from the right value. */
