@@ -7,12 +7,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateGraph } from '../../src/engine/evaluate.js';
 import { evaluateExact } from '../../src/engine/exact.js';
-import { nodesOf, num, substitute } from '../../src/engine/expr.js';
+import { mul, nodesOf, num, substitute, type Expr } from '../../src/engine/expr.js';
+import { LEARNING_RATE, type Step } from '../../src/engine/graph.js';
 import { buildNetwork } from '../../src/engine/network.js';
 import { gradeSubmission } from '../../src/grade/grade.js';
 import type { Reference } from '../../src/grade/reference.js';
 import type { GradeResult } from '../../src/grade/result.js';
-import type { Rubric } from '../../src/rubric/schema.js';
+import type { DiagnosisCode, Rubric } from '../../src/rubric/schema.js';
 import { arbNetwork } from '../support/networks.js';
 import { handRounded, referenceFor, roundTo, submissionOf, writeAs } from '../support/submissions.js';
 
@@ -129,5 +130,78 @@ describe('one max-pool winner per window per submission', () => {
       { numRuns: 150 },
     );
     expect(windows).toBeGreaterThan(20);
+  });
+});
+
+describe('a mistake planted on all siblings of a layer is named on every sibling it makes wrong', () => {
+  type Rewrite = (expr: Expr) => Expr;
+  const replace = (pick: (n: Expr) => boolean, by: (n: Expr) => Expr): Rewrite => (expr) => substitute(expr, (n) => (pick(n) ? by(n) : undefined));
+  const noHalf = replace((n) => n.op === 'div' && n.left.op === 'const' && n.left.value === 1 && n.right.op === 'const', () => num(1));
+  const noAlpha = replace((n) => n.op === 'param' && n.name === LEARNING_RATE, () => num(1));
+  /** σ′ = out·(1 − out) or tanh′ = 1 − out² dropped from the top product of a delta. */
+  const noDerivative: Rewrite = (expr) => {
+    if (expr.op !== 'mul') return expr;
+    const factor = expr.args.find((a) => a.op === 'sub' && a.left.op === 'const' && a.left.value === 1 && (a.right.op === 'ref' || (a.right.op === 'sq' && a.right.arg.op === 'ref')));
+    if (factor === undefined || factor.op !== 'sub') return expr;
+    const out = factor.right.op === 'ref' ? factor.right.id : null;
+    return mul(...expr.args.filter((a) => a !== factor && !(out !== null && a.op === 'ref' && a.id === out)));
+  };
+  const plans: [DiagnosisCode, (step: Step) => boolean, Rewrite][] = [
+    // One pooling window per delta (with overlapping windows, the rule forgets ½ in one window at a time).
+    ['pool-routing', (s) => s.kind === 'coef' && nodesOf(s.expr).filter((n) => n.op === 'div' && n.left.op === 'const' && n.right.op === 'const').length === 1, noHalf],
+    ['learning-rate', (s) => s.kind === 'update', noAlpha],
+    ['activation-derivative', (s) => s.kind === 'coef' && JSON.stringify(noDerivative(s.expr)) !== JSON.stringify(s.expr), noDerivative],
+  ];
+
+  it.each(plans)('%s', (code, applies, rewrite) => {
+    const tally = { named: 0, silent: 0 };
+    fc.assert(
+      fc.property(arbNetwork({ values: 'homework' }), fc.integer({ min: 3, max: 4 }), fc.nat(), (rubric, decimals, pick) => {
+        const reference = build(rubric);
+        const { graph } = reference;
+        const layers = [...new Set(graph.steps.filter(applies).map((s) => s.layer))];
+        fc.pre(layers.length > 0);
+        const layer = layers[pick % layers.length]!;
+        const planted = graph.steps.filter((s) => applies(s) && s.layer === layer);
+        // Each planted step computed wrongly on the student's own values, later steps from them.
+        const given = new Map<string, number>();
+        let values = handRounded(graph, decimals);
+        for (const step of planted) {
+          const wrong = evaluateExact(rewrite(step.expr), { param: (name) => graph.params.get(name)!, ref: (id) => values.get(id)! });
+          given.set(step.id, roundTo(decimals)(wrong));
+          values = handRounded(graph, decimals, {}, given);
+        }
+        fc.pre(finite(values));
+        const result = gradeSubmission(reference, submissionOf(values, decimals));
+        const wrong = result.steps.filter((s) => s.status === 'incorrect');
+        fc.pre(wrong.length > 1);
+        if (!wrong.some((s) => s.diagnosis === code)) {
+          tally.silent++;
+          return;
+        }
+        tally.named++;
+        const ids = new Set(planted.map((s) => s.id));
+        for (const s of wrong) if (ids.has(s.id)) expect(`${s.id}: ${s.diagnosis}`).toBe(`${s.id}: ${code}`);
+      }),
+      { numRuns: 100 },
+    );
+    expect(tally.named).toBeGreaterThan(tally.silent);
+  });
+
+  it('convention throughout', () => {
+    fc.assert(
+      fc.property(arbNetwork({ values: 'homework' }), fc.integer({ min: 3, max: 4 }), (rubric, decimals) => {
+        const reference = build(rubric);
+        const other = buildNetwork(rubric, { convention: rubric.convention === 'standard' ? 'updated-weights' : 'standard' });
+        if (!other.ok) throw new Error('no graph under the other convention');
+        const values = handRounded(other.graph, decimals);
+        fc.pre(finite(values));
+        const result = gradeSubmission(reference, submissionOf(values, decimals));
+        const wrong = result.steps.filter((s) => s.status === 'incorrect');
+        fc.pre(wrong.some((s) => s.diagnosis === 'convention'));
+        for (const s of wrong) if (reference.variants.convention.has(s.id)) expect(`${s.id}: ${s.diagnosis}`).toBe(`${s.id}: convention`);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
