@@ -4,13 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import type * as XLSX from 'xlsx';
+import { compileRubric } from '../../src/engine/compile.js';
 import { evaluateGraph } from '../../src/engine/evaluate.js';
 import { evaluateExact } from '../../src/engine/exact.js';
 import { mul, num, substitute, type Expr } from '../../src/engine/expr.js';
 import { buildNetwork } from '../../src/engine/network.js';
+import { gradeSubmission } from '../../src/grade/grade.js';
+import { prepareReference } from '../../src/grade/reference.js';
 import type { GradeResult } from '../../src/grade/result.js';
 import { fileOf, gradeBytes, gradeCase, sheetOf, stepIn, type BookType, type ValueSpec } from '../support/casefiles.js';
-import { roundTo, seedReference } from '../support/submissions.js';
+import { roundTo, seedReference, submissionOf } from '../support/submissions.js';
 
 const reference = seedReference();
 const { graph } = reference;
@@ -218,5 +221,55 @@ describe('patterns across siblings (7)', () => {
     const result = gradeCase(reference, fixed(theirs, 3));
     const ids = [...reference.variants.convention.keys()];
     expectNamed(result, ids, 'convention');
+  });
+});
+
+describe('the margin of an update is relative to the update (7)', () => {
+  // Matt Mazur's worked example ("A Step by Step Backpropagation Example"): 2-2-2, sigmoid, mse ½,
+  // α = 0.5; its 8 weight updates and 4 bias updates move each parameter by far less than 5% of it.
+  const mazur = `
+id: mazur
+title: Mazur's worked example
+convention: standard
+learningRate: 0.5
+input: { name: i, values: [0.05, 0.10] }
+target: { name: t, values: [0.01, 0.99] }
+layers:
+  - kind: dense
+    name: H
+    steps: { in: net_h, out: out_h, coef: coef_h }
+    weights: { name: w, values: [[0.15, 0.20], [0.25, 0.30]] }
+    biases: { name: b, values: [0.35, 0.35] }
+    activation: sigmoid
+  - kind: dense
+    name: O
+    steps: { in: net_o, out: out_o, coef: coef_o }
+    weights: { name: u, values: [[0.40, 0.45], [0.50, 0.55]] }
+    biases: { name: c, values: [0.60, 0.60] }
+    activation: sigmoid
+loss: { kind: mse, step: loss, factor: 0.5 }
+grading:
+  decimals: 4
+  tolerance: { mode: decimals, atol: 1.0e-9, rtol: 0 }
+`;
+  const { loaded, graph: mazurGraph } = compileRubric(mazur, 'mazur.yaml');
+  const mazurReference = prepareReference(loaded.rubric, mazurGraph);
+  const updates = mazurGraph.steps.filter((s) => s.kind === 'update').map((s) => s.id);
+
+  it('checks the example against its published values', () => {
+    expect(mazurReference.values.get('loss')).toBeCloseTo(0.298371109, 8);
+    expect(mazurReference.values.get('u1_new')).toBeCloseTo(0.35891648, 8); // w5+
+    expect(mazurReference.values.get('w1_new')).toBeCloseTo(0.149780716, 8); // w1+
+    expect(updates).toHaveLength(12);
+  });
+
+  it.each(updates.map((id) => [id]))('names α forgotten on %s alone', (id) => {
+    const alpha = mazurGraph.params.get('α')!;
+    const p = mazurGraph.params.get(id.replace(/_new$/, ''))!;
+    const forgotten = p - (p - mazurReference.values.get(id)!) / alpha;
+    const values = new Map(mazurReference.values);
+    values.set(id, forgotten);
+    const result = gradeSubmission(mazurReference, submissionOf(values, 4));
+    expect(stepIn(result, id)).toMatchObject({ status: 'incorrect', diagnosis: 'learning-rate' });
   });
 });
