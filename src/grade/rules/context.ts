@@ -26,6 +26,7 @@ export const MARGIN_UNITS = 2;
 /** How far, as a share of the right value's size, an alternative must be from it. */
 export const MARGIN_RELATIVE = 0.05;
 
+
 /** One way of computing the step's values: the right upstream values, or the student's own. */
 export interface Source {
   readonly lookup: Lookup<Interval>;
@@ -65,24 +66,29 @@ export interface DiagnosisContext {
 export interface Alternative {
   readonly expr: Expr;
   readonly message: string;
+  /** What the margin's share is of (default: the right value). */
+  readonly share?: MarginShare;
 }
 
 const distance = (a: Interval, b: Interval): number => Math.max(0, a.lo - b.hi, b.lo - a.hi);
 
 /**
- * Whether `candidate` is further from every right value than the margin. For an update
- * (`p_new = p − α·g`) the share is of the update p_new − p, not of the weight: a forgotten α
- * moves a weight of 1 by far less than 5% of it.
+ * What the margin's share is taken of: the right value (`value`); for an alternative that rescales
+ * an update `p_new = p − α·g` (α forgotten, the gradient added), the update p_new − p (`update`):
+ * a forgotten α moves a weight of 1 by far less than 5% of it; or nothing (`none`, units only).
  */
-export function standsApart(ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[], { relative = true } = {}): boolean {
+export type MarginShare = 'value' | 'update' | 'none';
+
+/** Whether `candidate` is further from every right value than the margin. */
+export function standsApart(ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[], share: MarginShare = 'value'): boolean {
   if (right.length === 0) return false;
   const span = right.reduce(hull);
   if (ctx.pattern) return distance(ctx.claimed, span) > 0;
-  const base = updatedFrom(ctx);
+  const base = share === 'update' ? updatedFrom(ctx) : 0;
   const lo = span.lo - base;
   const hi = span.hi - base;
-  const size = lo > 0 ? lo : hi < 0 ? -hi : 0;
-  return distance(candidate, span) > Math.max(MARGIN_UNITS * ctx.unit, relative ? MARGIN_RELATIVE * size : 0);
+  const size = share === 'none' ? 0 : lo > 0 ? lo : hi < 0 ? -hi : 0;
+  return distance(candidate, span) > Math.max(MARGIN_UNITS * ctx.unit, MARGIN_RELATIVE * size);
 }
 
 /** The parameter's value before the update, for an update step (`p − α·g`); else 0. */
@@ -93,15 +99,15 @@ function updatedFrom(ctx: DiagnosisContext): number {
 }
 
 /** Whether `candidate` may round to the written value while standing apart from the right value. */
-const explainsApart = (ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[]): boolean =>
-  overlaps(candidate, ctx.claimed) && standsApart(ctx, candidate, right);
+const explainsApart = (ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[], share: MarginShare): boolean =>
+  overlaps(candidate, ctx.claimed) && standsApart(ctx, candidate, right, share);
 
 /** The message of the first alternative that explains the written value, or null. */
 export function firstExplaining(ctx: DiagnosisContext, alternatives: readonly Alternative[]): string | null {
   for (const alternative of alternatives) {
     for (const source of ctx.sources) {
       const values = possibleIntervals(alternative.expr, source.lookup);
-      if (values.some((iv) => explainsApart(ctx, iv, source.right))) return alternative.message;
+      if (values.some((iv) => explainsApart(ctx, iv, source.right, alternative.share ?? 'value'))) return alternative.message;
     }
   }
   return null;

@@ -26,7 +26,7 @@ export function wrongRowMessage(ctx: DiagnosisContext): string | null {
   const written = Math.round(ctx.written.value * 10 ** decimals);
   if (Math.abs(written) < 10) return null;
   // Apart by the margin's units only: a value equal to a neighbour's is no near miss of this one.
-  if (!ctx.sources.some((source) => standsApart(ctx, ctx.claimed, source.right, { relative: false }))) return null;
+  if (!ctx.sources.some((source) => standsApart(ctx, ctx.claimed, source.right, 'none'))) return null;
   const section = sectionId(ctx.step.layer, ctx.step.phase);
   const at = graph.steps.indexOf(ctx.step);
   const rows = graph.steps.slice(Math.max(0, at - ROWS), at + ROWS + 1).filter((s) => s !== ctx.step && sectionId(s.layer, s.phase) === section);
