@@ -1,7 +1,8 @@
 /**
  * One winner per max-pool window per submission.
  *
- * Where the student's rounded values leave a window undecided (two outputs that round equal),
+ * Where the student's rounded values leave a window undecided (two outputs that round equal), or
+ * decide another winner than the exact values do,
  * follow-through could try each winner for each step on its own, and a student who sent the
  * delta to both elements would see both accepted. The winner is instead chosen once for the whole
  * submission — the one under which most of the window's steps are accepted, the exact winner at a
@@ -82,9 +83,12 @@ export function chooseWinners(
   const winners = new Map<string, number>();
   for (const [key, { args, steps }] of windowsOf(graph)) {
     const intervals = args.map((arg) => evaluateInterval(arg, own));
-    const candidates = args.flatMap((_, j) => (decideArgmax(j, intervals) === 0 ? [] : [j]));
-    if (candidates.length < 2) continue;
     const exactWinner = exact.get(key);
+    // What the student's values allow, and the exact winner: a value right on the exact values is
+    // right under the exact winner even where the student's own values decide another one.
+    const allowed = args.flatMap((_, j) => (decideArgmax(j, intervals) === 0 ? [] : [j]));
+    const candidates = exactWinner === undefined || allowed.includes(exactWinner) ? allowed : [exactWinner, ...allowed];
+    if (candidates.length < 2) continue;
     const score = (j: number) => steps.filter((step) => accepted(step, underWinners(step.expr, new Map([[key, j]])), j === exactWinner)).length;
     // The exact winner first, so that it wins a tie.
     const ordered = [...candidates].sort((a, b) => Number(b === exactWinner) - Number(a === exactWinner));
