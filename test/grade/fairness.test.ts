@@ -2,6 +2,7 @@
  * The seed homework graded as students really write it (issue 8): each case is written to a
  * spreadsheet file, read back and graded as a TA's batch would.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as XLSX from 'xlsx';
 import { compileRubric } from '../../src/engine/compile.js';
@@ -271,5 +272,23 @@ grading:
     values.set(id, forgotten);
     const result = gradeSubmission(mazurReference, submissionOf(values, 4));
     expect(stepIn(result, id)).toMatchObject({ status: 'incorrect', diagnosis: 'learning-rate' });
+  });
+});
+
+describe('number formats never change the grade of a typed value (1)', () => {
+  it('grades a hand solution the same whatever formats its typed values carry', () => {
+    const formats = ['0.0000', '0.00', '0', '0.0%', '0.00E+00', '#,##0.000', '0.0##', 'General'];
+    const typed = fixed(hand({ out_pp1: 0.7 }), 3); // one wrong value, later steps computed from it
+    const plain = gradeCase(reference, typed);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: typed.size - 1 }), fc.constantFrom(...formats)), { minLength: 1, maxLength: 30 }), (picks) => {
+        const ids = [...typed.keys()];
+        const formatted = new Map(typed);
+        for (const [k, z] of picks) formatted.set(ids[k]!, { t: 'n', v: typed.get(ids[k]!) as number, z } as ValueSpec);
+        const result = gradeCase(reference, formatted);
+        expect(result.steps.map((s) => [s.id, s.status, s.diagnosis, s.points])).toEqual(plain.steps.map((s) => [s.id, s.status, s.diagnosis, s.points]));
+      }),
+      { numRuns: 15 },
+    );
   });
 });
