@@ -116,6 +116,7 @@ function closestId(byKey: ReadonlyMap<string, string>, text: string): string | n
   for (const [candidate, id] of byKey) {
     if (Math.abs(candidate.length - key.length) > allowed) continue;
     const distance = editDistance(key, candidate);
+    if (distance > allowed) continue;
     if (distance < best) [best, closest] = [distance, [id]];
     else if (distance === best && !closest.includes(id)) closest.push(id);
   }

@@ -101,7 +101,7 @@ describe('normaliseLabel', () => {
 });
 
 describe('suggest: did you mean', () => {
-  const matcher = createLabelMatcher(['w4_new', 'w5_new', 'coef_c5', 'loss', 'out_pp3', 'KK11_new']);
+  const matcher = createLabelMatcher(['w4_new', 'w5_new', 'coef_c5', 'loss', 'out_pp3', 'KK11_new', 'in_d3_1']);
 
   it.each([
     ['w4_nwe', 'w4_new'],
@@ -116,7 +116,7 @@ describe('suggest: did you mean', () => {
     expect(matcher.suggest?.(text)).toBe(id);
   });
 
-  it.each(['w6_new', 'hello', 'w', 'coef', 'description'])('%j -> nothing (too far, or as close to two ids)', (text) => {
+  it.each(['w6_new', 'hello', 'w', 'coef', 'description', 'bd3_1'])('%j -> nothing (too far, or as close to two ids)', (text) => {
     expect(matcher.suggest?.(text)).toBeNull();
   });
 });
