@@ -116,8 +116,9 @@ function labelBeside({ sheet, match, found }: Scan, at: GridCell, text: string):
   const next = sheet.rightOf(at.row, at.col);
   if (stepId === null) {
     // A near-miss of a step id with a number beside it: a typo, worth a word.
+    // (The number first: most text in a sheet is no label, and a suggestion is a search.)
     const beside = sheet.filledFrom(at.row, next);
-    if (match.suggest?.(text) && beside !== null && readCellValue(sheet.at(at.row, beside)).kind === 'number') unknownStep(found, sheet, at, text, match);
+    if (beside !== null && readCellValue(sheet.at(at.row, beside)).kind === 'number' && match.suggest?.(text)) unknownStep(found, sheet, at, text, match);
     return 0;
   }
   const valueCol = valueColumn(sheet, at.row, next);

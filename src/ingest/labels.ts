@@ -98,8 +98,20 @@ export function createLabelMatcher(
     const updated = updatedForm(key);
     return byKey.get(key) ?? (updated === null ? null : (byKey.get(updated) ?? null));
   };
-  return Object.assign(match, { suggest: (text: string) => closestId(byKey, text) });
+  // The same labels (a template's givens) come back in every file of a batch: each is searched once.
+  const suggestions = new Map<string, string | null>();
+  const suggest = (text: string): string | null => {
+    const known = suggestions.get(text);
+    if (known !== undefined) return known;
+    const found = closestId(byKey, text);
+    if (suggestions.size < MAX_REMEMBERED) suggestions.set(text, found);
+    return found;
+  };
+  return Object.assign(match, { suggest });
 }
+
+/** Suggestions remembered per matcher: bounded, whatever a batch holds. */
+const MAX_REMEMBERED = 10_000;
 
 /**
  * The one step id whose label is within one edit (two for labels of six characters or more) of
