@@ -4,7 +4,7 @@
  * Reading is a phase of its own: "could not read" (`unreadable`) is a different outcome from
  * "wrong", and its reason is one line a student can act on. Nothing here evaluates the text.
  */
-import { decimalsOfCell } from './numfmt.js';
+import { decimalsOfResult, decimalsOfTyped } from './numfmt.js';
 
 export type ParsedValue =
   | { readonly kind: 'empty' }
@@ -19,6 +19,11 @@ const MAX_EXPONENT = 300;
 
 const EMPTY: ParsedValue = { kind: 'empty' };
 
+/** What may stand before a number: `=`, "about" (`≈`, `~`, `约`, `大约`). */
+const PREFIX = /^(?:[=≈~≃∼]|大约|约)/;
+/** A note after a number, in brackets (`0.419（保留三位）`): ignored, and kept in `raw`. */
+const TRAILING_NOTE = /(?<=[\d.%])\([^()]*\)$/;
+
 const unreadable = (raw: string, reason: string): ParsedValue => ({ kind: 'unreadable', raw, reason });
 
 /**
@@ -29,6 +34,8 @@ const unreadable = (raw: string, reason: string): ParsedValue => ({ kind: 'unrea
  * parseValue('=−1.5×10^-3') // { kind: 'number', value: -0.0015, decimals: 4, ... }
  * parseValue('64.6%')      // { kind: 'number', value: 0.646, decimals: 3, ... }
  * parseValue('2.160/2.625') // { kind: 'number', value: 0.822857…, decimals: null, ... }
+ * parseValue('约0。455')     // { kind: 'number', value: 0.455, decimals: 3, ... }
+ * parseValue('0.419（保留三位）') // { kind: 'number', value: 0.419, decimals: 3, raw: '0.419（保留三位）' }
  * parseValue('0.6.4')      // { kind: 'unreadable', reason: 'write one number with a single decimal point', ... }
  */
 export function parseValue(raw: string): ParsedValue {
@@ -36,8 +43,8 @@ export function parseValue(raw: string): ParsedValue {
   const text = normaliseNumberText(raw);
   if (text === '') return EMPTY;
   if (text.length > MAX_VALUE_LENGTH) return unreadable(raw, tooLong());
-  const prefix = /^[=≈~≃∼]/.exec(text)?.[0] ?? '';
-  const body = text.slice(prefix.length);
+  const prefix = PREFIX.exec(text)?.[0] ?? '';
+  const body = text.slice(prefix.length).replace(TRAILING_NOTE, '');
   if (body === '') return unreadable(raw, `nothing after "${prefix}"`);
   const parsed = body.includes('/') ? readFraction(body) : readDecimal(body, true);
   if (typeof parsed === 'string') return unreadable(raw, parsed);
@@ -45,16 +52,18 @@ export function parseValue(raw: string): ParsedValue {
 }
 
 /**
- * A cell that already holds a number (xlsx, xls, ods): the decimals come from its number format
- * when that shows a fixed number of decimals, else from the shortest text of the number.
- * `shown` is the text the spreadsheet displays, kept as `raw`.
+ * A cell that already holds a number (xlsx, xls, ods). A typed number's decimals are those of its
+ * shortest text: its number format only changes how it looks, never what was typed (0.646 in a
+ * `0.0000` column is 0.646, not 0.6460). A formula's result is read at 15 significant digits, as the
+ * spreadsheet computed it (never as its float noise, −0.00170000000000003), and at no more decimals
+ * than its number format shows. `shown` is the text the spreadsheet displays, kept as `raw`.
  */
-export function numericCellValue(value: number, format: string | undefined, shown: string | undefined): ParsedValue {
+export function numericCellValue(value: number, format: string | undefined, shown: string | undefined, formula = false): ParsedValue {
   const raw = shown ?? String(value);
   if (!Number.isFinite(value)) return unreadable(raw, 'not a number');
-  return { kind: 'number', value: value + 0, decimals: decimalsOfCell(value, format), raw };
+  const decimals = formula ? decimalsOfResult(value, format) : decimalsOfTyped(value, format);
+  return { kind: 'number', value: value + 0, decimals, raw };
 }
-
 const tooLong = (): string => `too long (over ${MAX_VALUE_LENGTH} characters)`;
 
 interface Reading {
@@ -70,8 +79,9 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Folds the spellings students use into one: full-width forms (NFKC), every dash to "-",
- * `×10⁻³` to `×10^-3`, and no whitespace at all (NBSP, thin spaces, digit grouping).
+ * Folds the spellings students use into one: full-width forms (NFKC: `，` is `,`, `（` is `(`),
+ * the ideographic full stop `。` a Chinese input method types for a point to ".", every dash to
+ * "-", `×10⁻³` to `×10^-3`, and no whitespace at all (NBSP, thin spaces, digit grouping).
  */
 function normaliseNumberText(raw: string): string {
   const superscripts = raw.replace(/10([⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+)/g, (_m, exp: string) =>
@@ -79,6 +89,7 @@ function normaliseNumberText(raw: string): string {
   );
   return superscripts
     .normalize('NFKC')
+    .replace(/\u3002/g, '.')
     .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
     .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '');
 }

@@ -45,6 +45,7 @@ const DIAGNOSIS_WORDS: Record<DiagnosisCode, string> = {
   'digit-slip': 'one digit wrong, or two adjacent digits swapped',
   'decimal-shift': 'off by a power of ten: the decimal point moved',
   padding: 'a convolution computed without, or with the wrong, zero padding',
+  'wrong-row': "another step's value, written in this step's row",
 };
 
 /**
