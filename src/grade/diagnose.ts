@@ -10,12 +10,13 @@ import type { DiagnosisCode } from '../rubric/schema.js';
 import { possibleIntervals } from './follow-through.js';
 import type { Reference } from './reference.js';
 import { applyRule, RULE_ORDER, type DiagnosisContext } from './rules/index.js';
+import { underWinners, type Winners } from './windows.js';
 import { effectiveDecimals, writtenInterval, type Grading, type WrittenNumber } from './tolerance.js';
 
 export interface Diagnosis {
   readonly code: DiagnosisCode;
   /** One line for the student (a catalog key and parameters); never holds the expected value. */
-  readonly note: Message;
+  readonly note: Message | string;
   /** The note in English. */
   readonly message: string;
 }
@@ -24,8 +25,8 @@ export interface Diagnosis {
  * The mistake that explains `written` for a step that is neither correct nor follow-through, or
  * null. `own` reads the student's values as intervals (missing ones as the exact value).
  */
-export function diagnose(reference: Reference, step: Step, written: WrittenNumber, own: Lookup<Interval>, grading: Grading): Diagnosis | null {
-  const ctx = contextFor(reference, step, written, own, grading);
+export function diagnose(reference: Reference, step: Step, written: WrittenNumber, student: StudentValues, grading: Grading): Diagnosis | null {
+  const ctx = contextFor(reference, step, written, student, grading, false);
   for (const code of RULE_ORDER) {
     const note = applyRule(code, ctx);
     if (note !== null) return { code, note, message: english(note) };
@@ -33,8 +34,27 @@ export function diagnose(reference: Reference, step: Step, written: WrittenNumbe
   return null;
 }
 
-function contextFor(reference: Reference, step: Step, written: WrittenNumber, own: Lookup<Interval>, grading: Grading): DiagnosisContext {
+/**
+ * The message of the mistake `code`, named on a sibling of this step, where it explains `written`
+ * better than the right formula does (no margin: see patterns.ts), or null.
+ */
+export function diagnoseAsPattern(code: DiagnosisCode, reference: Reference, step: Step, written: WrittenNumber, student: StudentValues, grading: Grading): string | null {
+  const note = applyRule(code, contextFor(reference, step, written, student, grading, true));
+  return note === null ? null : english(note);
+}
+
+/** The student's values: as intervals (as follow-through reads them), as points, and the submission's max-pool winners. */
+export interface StudentValues {
+  readonly own: Lookup<Interval>;
+  /** As written; missing ones read as their exact value. */
+  readonly points: Lookup<number>;
+  readonly winners: Winners;
+}
+
+function contextFor(reference: Reference, step: Step, written: WrittenNumber, { own, points, winners }: StudentValues, grading: Grading, pattern: boolean): DiagnosisContext {
   const { graph, values } = reference;
+  // The right formula under the submission's max-pool winners (alternatives rewrite the step's own).
+  const right = underWinners(step.expr, winners);
   const exact: Lookup<Interval> = {
     param: (name) => point(graph.params.get(name)!),
     ref: (id) => point(values.get(id)!),
@@ -46,10 +66,10 @@ function contextFor(reference: Reference, step: Step, written: WrittenNumber, ow
     grading,
     claimed: writtenInterval(written, grading),
     unit: 10 ** -effectiveDecimals(written, grading),
-    sources: [exact, own].map((lookup) => ({ lookup, right: possibleIntervals(step.expr, lookup) })),
-    rightValues: [values.get(step.id)!, evaluateExact(step.expr, { param: (name) => graph.params.get(name)!, ref: (id) => middle(own.ref(id)) })],
+    sources: [exact, own].map((lookup) => ({ lookup, right: possibleIntervals(right, lookup) })),
+    rightValues: [values.get(step.id)!, evaluateExact(right, points)],
+    writtenValues: points,
+    underWinners: (expr) => underWinners(expr, winners),
+    pattern,
   };
 }
-
-/** A written value's interval is centred on what was written. */
-const middle = (iv: Interval): number => (iv.lo + iv.hi) / 2;

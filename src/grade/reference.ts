@@ -6,6 +6,7 @@ import { buildNetwork } from '../engine/network.js';
 import { paddingVariants, withFlipsToggled, type PaddingVariant } from '../engine/variants.js';
 import type { Convention, Rubric } from '../rubric/schema.js';
 import { settingsFor, type StepSettings } from './settings.js';
+import { exactWinners, type Winners } from './windows.js';
 
 /**
  * The homework as a student may have done it under another reading of the rubric: each map holds
@@ -27,6 +28,8 @@ export interface Reference {
   readonly variants: Variants;
   /** Each step's grading settings (the rubric's with its group's overrides) and points, by step id. */
   readonly settings: ReadonlyMap<string, StepSettings>;
+  /** Each max-pool window's winner on the exact values (see windows.ts). */
+  readonly exactWinners: Winners;
 }
 
 /**
@@ -40,10 +43,12 @@ export interface Reference {
 export function prepareReference(rubric: Rubric, graph: Graph): Reference {
   const other: Convention = graph.convention === 'standard' ? 'updated-weights' : 'standard';
   const flipped = withFlipsToggled(rubric);
+  const values = evaluateGraph(graph);
   return {
     rubric,
     graph,
-    values: evaluateGraph(graph),
+    values,
+    exactWinners: exactWinners(graph, { param: (name) => graph.params.get(name)!, ref: (id) => values.get(id)! }),
     settings: new Map(graph.steps.map((step) => [step.id, settingsFor(rubric, step)])),
     variants: {
       convention: differences(graph, buildNetwork(rubric, { convention: other })),

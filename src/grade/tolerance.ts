@@ -59,3 +59,31 @@ const SLACK = 1e-12;
 export function isCorrect(expected: number, written: WrittenNumber, grading: Grading): boolean {
   return Math.abs(written.value - expected) <= allowedError(expected, written, grading) + SLACK;
 }
+
+/** Float noise when scaling a written value to units of a decimal (0.6455 · 1000 = 645.4999…). */
+const UNIT_NOISE = 1e-9;
+
+/**
+ * The ways a written value is read: as written and, where more decimals were written than the
+ * rubric asks, rounded at the decimals asked (both neighbours at a tie). Writing more decimals
+ * than asked never lowers a score: 0.6459 is right when 0.646 is.
+ */
+export function readings(written: WrittenNumber, grading: Grading): WrittenNumber[] {
+  const asked = grading.decimals;
+  if (grading.tolerance.mode !== 'decimals' || written.decimals === null || written.decimals <= asked) return [written];
+  const scale = 10 ** asked;
+  const units = new Set([Math.round(written.value * scale - UNIT_NOISE), Math.round(written.value * scale + UNIT_NOISE)]);
+  return [written, ...[...units].map((u) => ({ value: u / scale, decimals: asked }))];
+}
+
+/** Correct as written, or rounded at the decimals asked. */
+export const isCorrectRead = (expected: number, written: WrittenNumber, grading: Grading): boolean =>
+  readings(written, grading).some((reading) => isCorrect(expected, reading, grading));
+
+/**
+ * What the student may have carried on to later steps: the value as written, or rounded at the
+ * decimals asked (a student may carry 0.673 and write 0.6726): the hull of both intervals.
+ */
+export function carriedInterval(written: WrittenNumber, grading: Grading): Interval {
+  return readings(written, grading).map((r) => writtenInterval(r, grading)).reduce((a, b) => ({ lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) }));
+}

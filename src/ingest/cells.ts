@@ -45,7 +45,7 @@ export function readCellValue(cell: XLSX.CellObject | undefined): ParsedValue {
     case 's':
       return typeof cell.v === 'string' ? parseValue(cell.v.replace(/^\uFEFF/, '')) : { kind: 'empty' };
     case 'n':
-      return numberCell(cell.v, formatOf(cell.z), shown);
+      return numberCell(cell.v, formatOf(cell.z), shown, cell.f !== undefined);
     case 'b':
       return unreadable(shown ?? String(cell.v), msg('value.boolean'));
     case 'e':
@@ -57,12 +57,12 @@ export function readCellValue(cell: XLSX.CellObject | undefined): ParsedValue {
   }
 }
 
-function numberCell(value: unknown, format: string | undefined, shown: string | undefined): ParsedValue {
+function numberCell(value: unknown, format: string | undefined, shown: string | undefined, formula: boolean): ParsedValue {
   if (typeof value !== 'number') return { kind: 'empty' };
   if (format !== undefined && isDate(format)) {
     return unreadable(shown ?? String(value), dateReason(shown));
   }
-  return numericCellValue(value, format, shown);
+  return numericCellValue(value, format, shown, formula);
 }
 
 const dateReason = (shown: string | undefined): Message => msg('value.date', { shown: shown ?? null });

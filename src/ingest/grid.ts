@@ -21,6 +21,8 @@ export interface SheetGrid {
   at(row: number, col: number): XLSX.CellObject | undefined;
   /** The column just right of a cell, past the merged range it starts, if any. */
   rightOf(row: number, col: number): number;
+  /** The first column at or right of `col` in `row` that holds something (a value or a formula), or null. */
+  filledFrom(row: number, col: number): number | null;
 }
 
 /** "A12" for row 11, column 0. */
@@ -96,6 +98,17 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, cells: readonly GridCell
     cells,
     at: (row, col) => rows[row]?.[col] ?? undefined,
     rightOf: (row, col) => (mergeEnds.get(`${row}:${col}`) ?? col) + 1,
+    filledFrom: (row, col) => {
+      const cells = rows[row];
+      if (!Array.isArray(cells)) return null;
+      // Object.keys lists only the cells present, in column order.
+      for (const key of Object.keys(cells)) {
+        const c = Number(key);
+        const cell = cells[c];
+        if (c >= col && cell && !(cell.t === 'z' && cell.f === undefined) && !(cell.t === 's' && String(cell.v).trim() === '')) return c;
+      }
+      return null;
+    },
   };
 }
 

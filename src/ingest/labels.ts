@@ -4,8 +4,11 @@
  * This is the one place that normalises labels; ids themselves are the rubric's contract.
  */
 
-/** The step id a label names, or null when it names none. */
-export type LabelMatcher = (text: string) => string | null;
+/**
+ * The step id a label names, or null when it names none. `suggest` gives the one step id a label
+ * that names none is close to (a typo: `w4_nwe` for `w4_new`), or null.
+ */
+export type LabelMatcher = ((text: string) => string | null) & { readonly suggest?: (text: string) => string | null };
 
 /** Two different step ids (or their aliases) that read the same once normalised. */
 export interface LabelConflict {
@@ -115,11 +118,60 @@ export function createLabelMatcher(
     const updated = updatedForm(key);
     return byKey.get(key) ?? (updated === null ? null : (byKey.get(updated) ?? null));
   };
-  return (text) => {
+  const match = (text: string): string | null => {
     if (text.length > MAX_LABEL_LENGTH) return null;
     const key = normaliseLabel(text);
     return find(key) ?? (HAN.test(key) ? findChinese(key, find, options.loss ?? null) : null);
   };
+  // The same labels (a template's givens) come back in every file of a batch: each is searched once.
+  const suggestions = new Map<string, string | null>();
+  const suggest = (text: string): string | null => {
+    const known = suggestions.get(text);
+    if (known !== undefined) return known;
+    const found = closestId(byKey, text);
+    if (suggestions.size < MAX_REMEMBERED) suggestions.set(text, found);
+    return found;
+  };
+  return Object.assign(match, { suggest });
+}
+
+/** Suggestions remembered per matcher: bounded, whatever a batch holds. */
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * The one step id whose label is within one edit (two for labels of six characters or more) of
+ * `text`, an edit being a character added, dropped, changed or two neighbours swapped; null when
+ * none is, or several are equally close.
+ */
+function closestId(byKey: ReadonlyMap<string, string>, text: string): string | null {
+  if (text.length > MAX_LABEL_LENGTH) return null;
+  const key = normaliseLabel(text);
+  if (key.length < 3) return null;
+  const allowed = key.length >= 6 ? 2 : 1;
+  let best = allowed + 1;
+  let closest: string[] = [];
+  for (const [candidate, id] of byKey) {
+    if (Math.abs(candidate.length - key.length) > allowed) continue;
+    const distance = editDistance(key, candidate);
+    if (distance > allowed) continue;
+    if (distance < best) [best, closest] = [distance, [id]];
+    else if (distance === best && !closest.includes(id)) closest.push(id);
+  }
+  return closest.length === 1 ? closest[0]! : null;
+}
+
+/** Optimal string alignment distance (Levenshtein with adjacent swaps); labels are short. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }
 
 /** A label with Chinese words: the loss by its name, else the label with the words read as id parts. */

@@ -20,14 +20,43 @@ export function shortestDecimals(value: number): number {
   return Math.max(0, fraction - Number(match[3] ?? '0'));
 }
 
+/** A typed number's decimals: those of its shortest text, whatever its format (null for a fraction format: `1/2` typed). */
+export function decimalsOfTyped(value: number, format: string | undefined): number | null {
+  return formatShape(format ?? 'General').kind === 'fraction' ? null : shortestDecimals(value);
+}
+
+/** Significant digits a spreadsheet computes with; past them a double holds only float noise. */
+const SPREADSHEET_DIGITS = 15;
+/**
+ * A formula's float noise, relative to its result: a few ulps of its operands, magnified when a
+ * difference cancels (0.1·0.2 + 0.5 − 0.52 = −0.00170000000000003, noise 2·10⁻¹⁴ of the result).
+ */
+const NOISE = 1e-12;
+
+/** The shortest decimal the value is, but for float noise: −0.00170000000000003 -> −0.0017. */
+function withoutNoise(value: number): number {
+  for (let digits = 1; digits < SPREADSHEET_DIGITS; digits++) {
+    const shorter = Number(value.toPrecision(digits));
+    if (Math.abs(shorter - value) <= NOISE * Math.abs(value)) return shorter;
+  }
+  return Number(value.toPrecision(SPREADSHEET_DIGITS));
+}
+
+/** A formula result's decimals: its value without float noise, capped by what its format shows. */
+export function decimalsOfResult(value: number, format: string | undefined): number | null {
+  const computed = shortestDecimals(withoutNoise(value));
+  const shown = decimalsOfCell(value, format);
+  return shown === null ? null : Math.min(computed, shown);
+}
+
 /** The decimals a numeric cell shows; null for fraction formats (`# ?/?`), where they mean nothing. */
 export function decimalsOfCell(value: number, format: string | undefined): number | null {
   const shape = formatShape(format ?? 'General');
   switch (shape.kind) {
     case 'general':
-      return shortestDecimals(value);
+      return shortestDecimals(withoutNoise(value));
     case 'fixed': {
-      const shown = Number((value * 100 ** shape.percent).toPrecision(15));
+      const shown = Number((value * 100 ** shape.percent).toPrecision(SPREADSHEET_DIGITS));
       const decimals = Math.min(Math.max(shortestDecimals(shown), shape.min), shape.max);
       return decimals + 2 * shape.percent;
     }

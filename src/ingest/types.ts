@@ -13,6 +13,8 @@ export interface Answer {
   readonly labelCell: string;
   readonly valueCell: string;
   readonly value: ParsedValue;
+  /** How the value was found, where a person should know (it was not in the cell next to the label). */
+  readonly note?: string;
 }
 
 export interface Student {

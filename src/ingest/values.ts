@@ -5,7 +5,7 @@
  * "wrong", and its reason is one line a student can act on. Nothing here evaluates the text.
  */
 import { english, msg, withNote, type Message, type Said } from '../i18n/index.js';
-import { decimalsOfCell } from './numfmt.js';
+import { decimalsOfResult, decimalsOfTyped } from './numfmt.js';
 
 export type ParsedValue =
   | { readonly kind: 'empty' }
@@ -21,9 +21,14 @@ const MAX_EXPONENT = 300;
 
 const EMPTY: ParsedValue = { kind: 'empty' };
 
-/** An unreadable value, its reason said in English with the message kept beside it. */
-export const unreadable = (raw: string, reason: Message): ParsedValue =>
-  withNote({ kind: 'unreadable' as const, raw, reason: english(reason) }, reason);
+/** What may stand before a number: `=`, "about" (`≈`, `~`, `约`, `大约`). */
+const PREFIX = /^(?:[=≈~≃∼]|大约|约)/;
+/** A note after a number, in brackets (`0.419（保留三位）`): ignored, and kept in `raw`. */
+const TRAILING_NOTE = /(?<=[\d.%])\([^()]*\)$/;
+
+/** An unreadable value, its reason said in English with the message kept beside it (a plain string: English only). */
+export const unreadable = (raw: string, reason: Message | string): ParsedValue =>
+  typeof reason === 'string' ? { kind: 'unreadable', raw, reason } : withNote({ kind: 'unreadable' as const, raw, reason: english(reason) }, reason);
 
 /**
  * Reads a value as the student typed it.
@@ -33,6 +38,8 @@ export const unreadable = (raw: string, reason: Message): ParsedValue =>
  * parseValue('=−1.5×10^-3') // { kind: 'number', value: -0.0015, decimals: 4, ... }
  * parseValue('64.6%')      // { kind: 'number', value: 0.646, decimals: 3, ... }
  * parseValue('2.160/2.625') // { kind: 'number', value: 0.822857…, decimals: null, ... }
+ * parseValue('约0。455')     // { kind: 'number', value: 0.455, decimals: 3, ... }
+ * parseValue('0.419（保留三位）') // { kind: 'number', value: 0.419, decimals: 3, raw: '0.419（保留三位）' }
  * parseValue('0.6.4')      // { kind: 'unreadable', reason: 'write one number with a single decimal point', ... }
  */
 export function parseValue(raw: string): ParsedValue {
@@ -40,25 +47,27 @@ export function parseValue(raw: string): ParsedValue {
   const text = normaliseNumberText(raw);
   if (text === '') return EMPTY;
   if (text.length > MAX_VALUE_LENGTH) return unreadable(raw, tooLong());
-  const prefix = /^[=≈~≃∼]/.exec(text)?.[0] ?? '';
-  const body = text.slice(prefix.length);
+  const prefix = PREFIX.exec(text)?.[0] ?? '';
+  const body = text.slice(prefix.length).replace(TRAILING_NOTE, '');
   if (body === '') return unreadable(raw, msg('value.nothingAfter', { prefix }));
   const parsed = body.includes('/') ? readFraction(body) : readDecimal(body, true);
-  if ('key' in parsed) return unreadable(raw, parsed);
+  if (typeof parsed === 'string') return unreadable(raw, parsed);
   return { kind: 'number', value: parsed.value, decimals: parsed.decimals, raw };
 }
 
 /**
- * A cell that already holds a number (xlsx, xls, ods): the decimals come from its number format
- * when that shows a fixed number of decimals, else from the shortest text of the number.
- * `shown` is the text the spreadsheet displays, kept as `raw`.
+ * A cell that already holds a number (xlsx, xls, ods). A typed number's decimals are those of its
+ * shortest text: its number format only changes how it looks, never what was typed (0.646 in a
+ * `0.0000` column is 0.646, not 0.6460). A formula's result is read at 15 significant digits, as the
+ * spreadsheet computed it (never as its float noise, −0.00170000000000003), and at no more decimals
+ * than its number format shows. `shown` is the text the spreadsheet displays, kept as `raw`.
  */
-export function numericCellValue(value: number, format: string | undefined, shown: string | undefined): ParsedValue {
+export function numericCellValue(value: number, format: string | undefined, shown: string | undefined, formula = false): ParsedValue {
   const raw = shown ?? String(value);
   if (!Number.isFinite(value)) return unreadable(raw, msg('value.notANumber'));
-  return { kind: 'number', value: value + 0, decimals: decimalsOfCell(value, format), raw };
+  const decimals = formula ? decimalsOfResult(value, format) : decimalsOfTyped(value, format);
+  return { kind: 'number', value: value + 0, decimals, raw };
 }
-
 const tooLong = (): Message => msg('value.tooLong', { max: MAX_VALUE_LENGTH });
 
 interface Reading {
@@ -66,16 +75,17 @@ interface Reading {
   decimals: number | null;
 }
 
-/** A reason when the text is not a number. */
-type ReadResult = Reading | Message;
+/** A reason (string) when the text is not a number. */
+type ReadResult = Reading | string;
 
 const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁺': '+', '⁻': '-',
 };
 
 /**
- * Folds the spellings students use into one: full-width forms (NFKC), every dash to "-",
- * `×10⁻³` to `×10^-3`, and no whitespace at all (NBSP, thin spaces, digit grouping).
+ * Folds the spellings students use into one: full-width forms (NFKC: `，` is `,`, `（` is `(`),
+ * the ideographic full stop `。` a Chinese input method types for a point to ".", every dash to
+ * "-", `×10⁻³` to `×10^-3`, and no whitespace at all (NBSP, thin spaces, digit grouping).
  */
 function normaliseNumberText(raw: string): string {
   const superscripts = raw.replace(/10([⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+)/g, (_m, exp: string) =>
@@ -83,6 +93,7 @@ function normaliseNumberText(raw: string): string {
   );
   return superscripts
     .normalize('NFKC')
+    .replace(/\u3002/g, '.')
     .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
     .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '');
 }
@@ -96,32 +107,32 @@ function readDecimal(body: string, allowPercent: boolean): ReadResult {
   const match = DECIMAL.exec(number);
   if (!match) return whyNotANumber(number);
   const [, sign = '', whole = '', separator, fraction = '', exponentText = '0'] = match;
-  if (whole === '' && fraction === '') return msg('value.notANumber');
-  if (separator === ',' && (whole === '' || fraction === '')) return msg('value.notANumber');
+  if (whole === '' && fraction === '') return 'not a number';
+  if (separator === ',' && (whole === '' || fraction === '')) return 'not a number';
   const exponent = Number(exponentText) - (percent ? 2 : 0);
-  if (Math.abs(exponent) > MAX_EXPONENT) return msg('value.outOfRange');
+  if (Math.abs(exponent) > MAX_EXPONENT) return 'out of range';
   // Through the decimal string, so 64.6% is exactly the double nearest 0.646.
   const value = Number(`${sign}${whole || '0'}.${fraction || '0'}e${exponent}`);
-  if (!Number.isFinite(value)) return msg('value.outOfRange');
+  if (!Number.isFinite(value)) return 'out of range';
   return { value: value + 0, decimals: Math.max(0, fraction.length - exponent) };
 }
 
 /** `a/b`, as students write a quotient they did not finish; the decimals mean nothing here. */
 function readFraction(body: string): ReadResult {
   const parts = body.split('/');
-  if (parts.length !== 2) return msg('value.notANumber');
+  if (parts.length !== 2) return 'not a number';
   const numerator = readDecimal(parts[0] ?? '', false);
   const denominator = readDecimal(parts[1] ?? '', false);
-  if ('key' in numerator) return numerator;
-  if ('key' in denominator) return denominator;
-  if (denominator.value === 0) return msg('value.divisionByZero');
+  if (typeof numerator === 'string') return numerator;
+  if (typeof denominator === 'string') return denominator;
+  if (denominator.value === 0) return 'division by zero';
   return { value: numerator.value / denominator.value + 0, decimals: null };
 }
 
-function whyNotANumber(text: string): Message {
+function whyNotANumber(text: string): string {
   if ((text.match(/[.,]/g)?.length ?? 0) > 1 && /^[+-]?[\d.,]+$/.test(text)) {
-    return msg('value.severalPoints');
+    return 'write one number with a single decimal point';
   }
-  if (/[A-Za-z]{1,3}\d|[A-Za-z]{2,}\(/.test(text)) return msg('value.formula');
-  return msg('value.notANumber');
+  if (/[A-Za-z]{1,3}\d|[A-Za-z]{2,}\(/.test(text)) return 'a formula, not a number: type the value itself';
+  return 'not a number';
 }

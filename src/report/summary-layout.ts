@@ -48,6 +48,7 @@ const DIAGNOSIS_WORDS: Record<DiagnosisCode, { readonly name: Message; readonly 
   'digit-slip': { name: msg('diagnosisName.digit-slip'), meaning: msg('diagnosisMeaning.digit-slip') },
   'decimal-shift': { name: msg('diagnosisName.decimal-shift'), meaning: msg('diagnosisMeaning.decimal-shift') },
   padding: { name: msg('diagnosisName.padding'), meaning: msg('diagnosisMeaning.padding') },
+  'wrong-row': { name: msg('diagnosisName.wrong-row'), meaning: msg('diagnosisMeaning.wrong-row') },
 };
 
 /**

@@ -40,6 +40,7 @@ export const DIAGNOSIS_CODES = [
   'digit-slip',
   'decimal-shift',
   'padding',
+  'wrong-row',
 ] as const;
 
 /** A number, or a list of (lists of) numbers: a sequence, a grid, channels of grids; shapes are checked by the builder. */

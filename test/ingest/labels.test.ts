@@ -99,3 +99,24 @@ describe('normaliseLabel', () => {
     expect(normaliseLabel('学号：')).toBe('学号');
   });
 });
+
+describe('suggest: did you mean', () => {
+  const matcher = createLabelMatcher(['w4_new', 'w5_new', 'coef_c5', 'loss', 'out_pp3', 'KK11_new', 'in_d3_1']);
+
+  it.each([
+    ['w4_nwe', 'w4_new'],
+    ['w4-ne', 'w4_new'],
+    ['coef_c5x', 'coef_c5'],
+    ['cof_c5', 'coef_c5'],
+    ['los', 'loss'],
+    ['out_p3', 'out_pp3'],
+    ['KK11new2', 'KK11_new'],
+  ])('%j -> %s', (text, id) => {
+    expect(matcher(text)).toBeNull();
+    expect(matcher.suggest?.(text)).toBe(id);
+  });
+
+  it.each(['w6_new', 'hello', 'w', 'coef', 'description', 'bd3_1'])('%j -> nothing (too far, or as close to two ids)', (text) => {
+    expect(matcher.suggest?.(text)).toBeNull();
+  });
+});

@@ -21,8 +21,9 @@ function expectTemplateAnswers(submission: Submission): void {
     value: { kind: 'number', value: 0.646, decimals: 3 },
   });
   expect(answer(submission, 'w1_new').value).toMatchObject({ kind: 'number', value: -0.015, decimals: 3 });
-  // 0.6 shown with the format 0.000: three decimals, in every format (csv carries the text "0.600").
-  expect(answer(submission, 'loss').value).toMatchObject({ kind: 'number', value: 0.6, decimals: 3 });
+  // 0.6 typed, shown with the format 0.000: the decimals typed count, not the format's
+  // (csv carries the text "0.600", three typed decimals).
+  expect(answer(submission, 'loss').value).toMatchObject({ kind: 'number', value: 0.6 });
   expect(submission.student).toEqual({ id: '2023123456', name: '张三' });
   expect(submission.problems).toEqual([]);
 }
@@ -139,17 +140,28 @@ describe('readSubmission: cells', () => {
     expect(answer(submission, 'KK11_new')).toMatchObject({ valueCell: 'B6', value: { kind: 'empty' } });
   });
 
-  it.each<BinaryType>(['xlsx', 'biff8', 'ods'])('counts decimals from the number format (%s)', (bookType) => {
+  it.each<BinaryType>(['xlsx', 'biff8', 'ods'])('counts the decimals typed, whatever the number format (%s)', (bookType) => {
     const ws = sheet([
       ['coef_c5', { t: 'n', v: 0.6, z: '0.000' }],
       ['loss', { t: 'n', v: 0.25, z: '0.0%' }],
       ['w1_new', 0.6],
+      ['out_pp3', { t: 'n', v: 0.646, z: '0.0000' }],
     ]);
     const submission = readSubmission(write(book({ Sheet1: ws }), bookType), 'hw', match);
-    expect(answer(submission, 'coef_c5').value).toMatchObject({ value: 0.6, decimals: 3 });
+    expect(answer(submission, 'coef_c5').value).toMatchObject({ value: 0.6, decimals: 1 });
     expect(answer(submission, 'w1_new').value).toMatchObject({ value: 0.6, decimals: 1 });
-    const percentDecimals = bookType === 'ods' ? 4 : 3; // SheetJS's ods writer keeps "0.00%"
-    expect(answer(submission, 'loss').value).toMatchObject({ value: 0.25, decimals: percentDecimals });
+    expect(answer(submission, 'loss').value).toMatchObject({ value: 0.25, decimals: 2 });
+    expect(answer(submission, 'out_pp3').value).toMatchObject({ value: 0.646, decimals: 3 });
+  });
+
+  it('reads a formula result at the decimals its format shows, without float noise (xlsx)', () => {
+    const ws = sheet([
+      ['coef_c5', { t: 'n', v: 0.6461538461538462, f: '0.84/1.3', z: '0.000' }],
+      ['loss', { t: 'n', v: 0.1 * 0.2 + 0.5 - 0.5217, f: '0.1*0.2+0.5-0.5217' }],
+    ]);
+    const submission = readSubmission(write(book({ Sheet1: ws }), 'xlsx'), 'hw', match);
+    expect(answer(submission, 'coef_c5').value).toMatchObject({ decimals: 3 });
+    expect(answer(submission, 'loss').value).toMatchObject({ decimals: 4 });
   });
 });
 

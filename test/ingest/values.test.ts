@@ -35,6 +35,15 @@ describe('parseValue: spellings students use', () => {
     ['64.6%', 0.646, 3],
     ['5%', 0.05, 2],
     ['1e5', 100000, 0],
+    ['0\u3002426', 0.426, 3], // 0。426: the full stop a Chinese input method types
+    ['0\uFF0C426', 0.426, 3], // 0，426: the full-width comma
+    ['\u7EA60.455', 0.455, 3], // 约0.455
+    ['\u5927\u7EA6 0.455', 0.455, 3], // 大约 0.455
+    ['\u2248 -0.015', -0.015, 3], // ≈ -0.015
+    ['~0\u3002455', 0.455, 3],
+    ['0.419\uFF08\u4FDD\u7559\u4E09\u4F4D\uFF09', 0.419, 3], // 0.419（保留三位）
+    ['0.419 (rounded)', 0.419, 3],
+    ['64.6% (of 1)', 0.646, 3],
   ];
 
   it.each(readable)('%j reads as %d with %s decimals', (typed, value, decimals) => {
@@ -46,6 +55,7 @@ describe('parseValue: spellings students use', () => {
 
   it('keeps the text as typed in raw', () => {
     expect(parseValue('=\u22120,646')).toEqual({ kind: 'number', value: -0.646, decimals: 3, raw: '=\u22120,646' });
+    expect(parseValue('0.419\uFF08\u4FDD\u7559\u4E09\u4F4D\uFF09')).toMatchObject({ raw: '0.419\uFF08\u4FDD\u7559\u4E09\u4F4D\uFF09' });
   });
 
   it.each(['', '   ', '\u00A0'])('%j is empty', (typed) => {
@@ -74,6 +84,9 @@ describe('parseValue: spellings students use', () => {
     ['0.646 0.5.1', 'single decimal point'],
     ['1'.repeat(MAX_VALUE_LENGTH + 1), 'too long'],
     ['9'.repeat(100_000), 'too long'],
+    ['(0.5)', 'not a number'], // a bracket alone is no note after a number
+    ['0.5(1)(2)', 'not a number'],
+    ['\u7EA6', 'nothing after'],
   ];
 
   it.each(unreadable)('%j is unreadable: %s', (typed, reason) => {
@@ -93,34 +106,63 @@ describe('parseValue: spellings students use', () => {
 });
 
 describe('numericCellValue: decimals of a numeric cell', () => {
-  // [value, number format, decimals]
-  const cases: readonly [number, string | undefined, number | null][] = [
-    [0.6, '0.000', 3],
+  // [value, number format, decimals]: a formula's result shows at most its format's decimals.
+  const results: readonly [number, string | undefined, number | null][] = [
+    [0.6, '0.000', 1],
     [0.6461538, '0.000', 3],
     [0.6, 'General', 1],
     [0.646, undefined, 3],
     [120, 'General', 0],
     [1.5e-7, 'General', 8],
-    [0.25, '0.0%', 3],
-    [0.646, '0.00%', 4],
-    [0.5, '#,##0.00', 2],
-    [0.5, '0.0##', 1],
+    [0.25, '0.0%', 2],
+    [0.646, '0.00%', 3],
+    [0.6461538, '0.00%', 4],
+    [0.5, '#,##0.00', 1],
     [0.12345, '0.0##', 3],
-    [0.5, '0.000_);(0.000)', 3],
-    [0.5, '[Red]0.00;[Blue]-0.00', 2],
-    [0.5, '"≈ "0.000', 3],
+    [0.5, '0.000_);(0.000)', 1],
+    [0.12345, '[Red]0.00;[Blue]-0.00', 2],
+    [0.12345, '"≈ "0.000', 3],
     [0.000646, '0.00E+00', 6],
     [0.5, '# ?/?', null],
     [0.5, '@', 1],
     [7, '0', 0],
+    // Float noise of a formula (=0.1*0.2+0.5 style) is not what the spreadsheet computed.
+    [-0.00170000000000003, 'General', 4],
+    [0.1 * 0.2 + 0.5, undefined, 2],
+    [-0.011 * 0.5 * 0.411 * 0.589, '0.0000', 4],
   ];
 
-  it.each(cases)('%d formatted %j shows %s decimals', (value, format, decimals) => {
+  it.each(results)('a formula result %d formatted %j reads at %s decimals', (value, format, decimals) => {
+    expect(numericCellValue(value, format, undefined, true)).toEqual({ kind: 'number', value, decimals, raw: String(value) });
+  });
+
+  // [value, number format, decimals]: a typed number reads at the decimals typed, whatever its format.
+  const typed: readonly [number, string | undefined, number | null][] = [
+    [0.646, '0.0000', 3],
+    [0.6459, '0.000', 4],
+    [0.6, '0.000', 1],
+    [0.646, '0.00%', 3],
+    [0.5, '# ?/?', null],
+    [-0.0015, '0.00E+00', 4],
+  ];
+
+  it.each(typed)('a typed %d formatted %j reads at %s decimals', (value, format, decimals) => {
     expect(numericCellValue(value, format, undefined)).toEqual({ kind: 'number', value, decimals, raw: String(value) });
   });
 
+  it('never lets a number format change the decimals of a typed number', () => {
+    const formats = fc.constantFrom('General', '0', '0.0', '0.000', '0.0000', '0.00%', '#,##0.00', '0.00E+00', '0.0##', '@', '"x"0.00');
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), fc.integer({ min: 0, max: 6 }), formats, (x, decimals, format) => {
+        const value = Number(x.toFixed(decimals));
+        expect(numericCellValue(value, format, undefined)).toEqual(numericCellValue(value, undefined, undefined));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps the text the spreadsheet shows as raw', () => {
-    expect(numericCellValue(0.6, '0.000', '0.600')).toMatchObject({ raw: '0.600', decimals: 3 });
+    expect(numericCellValue(0.6, '0.000', '0.600')).toMatchObject({ raw: '0.600', decimals: 1 });
   });
 });
 

@@ -178,6 +178,27 @@ function slip(plot: Plot): Planted | null {
   return { step: id, written: chars.join('') };
 }
 
+/** Another step's value (as the student has it), from the row above or below in the same section, written in this step's row. */
+function copiedRow(plot: Plot): Planted | null {
+  const { steps } = plot.reference.graph;
+  const at = Math.floor(plot.choose() * steps.length);
+  const step = steps[at]!;
+  // A later row computed from this one changes with it: its value could not have been copied.
+  const reads = new Map<string, boolean>();
+  const readsStep = (id: string): boolean => {
+    if (!reads.has(id)) reads.set(id, refsOf(plot.reference.graph.byId.get(id)!.expr).some((r) => r === step.id || readsStep(r)));
+    return reads.get(id)!;
+  };
+  const others = steps
+    .slice(Math.max(0, at - 1), at + 2)
+    .filter((s) => s !== step && s.layer === step.layer && s.phase === step.phase && !readsStep(s.id));
+  const other = pick(others, plot.choose);
+  if (other === undefined) return null;
+  const copied = plot.hand.get(other.id)!;
+  if (Math.abs(copied) < 10 ** (1 - plot.decimals)) return null;
+  return { step: step.id, written: copied };
+}
+
 export function plant(code: DiagnosisCode, plot: Plot): Planted | null {
   const { rubric, graph } = plot.reference;
   const any = () => pick(graph.steps, plot.choose)!;
@@ -209,6 +230,8 @@ export function plant(code: DiagnosisCode, plot: Plot): Planted | null {
     }
     case 'digit-slip':
       return slip(plot);
+    case 'wrong-row':
+      return copiedRow(plot);
     case 'decimal-shift': {
       const step = any();
       const shifted = plot.hand.get(step.id)! * 10 ** pick([-1, 1, 2], plot.choose)!;

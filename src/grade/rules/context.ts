@@ -27,6 +27,7 @@ export const MARGIN_UNITS = 2;
 /** How far, as a share of the right value's size, an alternative must be from it. */
 export const MARGIN_RELATIVE = 0.05;
 
+
 /** One way of computing the step's values: the right upstream values, or the student's own. */
 export interface Source {
   readonly lookup: Lookup<Interval>;
@@ -51,34 +52,63 @@ export interface DiagnosisContext {
    * as written (points): what a student doing the step right would have had before writing it.
    */
   readonly rightValues: readonly number[];
+  /** The student's values as written (a step they did not give reads as its exact value). */
+  readonly writtenValues: Lookup<number>;
+  /** A formula under the submission's max-pool winners. */
+  readonly underWinners: (expr: Expr) => Expr;
+  /**
+   * Looking for a mistake already named on a sibling step (patterns.ts): the margin is waived, and
+   * an alternative need only explain the value where the right formula does not.
+   */
+  readonly pattern: boolean;
 }
 
 /** A rewritten formula and what it says to the student when it explains their value. */
 export interface Alternative {
   readonly expr: Expr;
-  readonly message: Message;
+  readonly message: Message | string;
+  /** What the margin's share is of (default: the right value). */
+  readonly share?: MarginShare;
 }
 
 const distance = (a: Interval, b: Interval): number => Math.max(0, a.lo - b.hi, b.lo - a.hi);
 
+/**
+ * What the margin's share is taken of: the right value (`value`); for an alternative that rescales
+ * an update `p_new = p − α·g` (α forgotten, the gradient added), the update p_new − p (`update`):
+ * a forgotten α moves a weight of 1 by far less than 5% of it; or nothing (`none`, units only).
+ */
+export type MarginShare = 'value' | 'update' | 'none';
+
 /** Whether `candidate` is further from every right value than the margin. */
-export function standsApart(ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[]): boolean {
+export function standsApart(ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[], share: MarginShare = 'value'): boolean {
   if (right.length === 0) return false;
   const span = right.reduce(hull);
-  const size = span.lo > 0 ? span.lo : span.hi < 0 ? -span.hi : 0;
+  if (ctx.pattern) return distance(ctx.claimed, span) > 0;
+  const base = share === 'update' ? updatedFrom(ctx) : 0;
+  const lo = span.lo - base;
+  const hi = span.hi - base;
+  const size = share === 'none' ? 0 : lo > 0 ? lo : hi < 0 ? -hi : 0;
   return distance(candidate, span) > Math.max(MARGIN_UNITS * ctx.unit, MARGIN_RELATIVE * size);
 }
 
+/** The parameter's value before the update, for an update step (`p − α·g`); else 0. */
+function updatedFrom(ctx: DiagnosisContext): number {
+  const { expr, kind } = ctx.step;
+  if (kind !== 'update' || expr.op !== 'sub' || expr.left.op !== 'param') return 0;
+  return ctx.reference.graph.params.get(expr.left.name) ?? 0;
+}
+
 /** Whether `candidate` may round to the written value while standing apart from the right value. */
-const explainsApart = (ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[]): boolean =>
-  overlaps(candidate, ctx.claimed) && standsApart(ctx, candidate, right);
+const explainsApart = (ctx: DiagnosisContext, candidate: Interval, right: readonly Interval[], share: MarginShare): boolean =>
+  overlaps(candidate, ctx.claimed) && standsApart(ctx, candidate, right, share);
 
 /** The message of the first alternative that explains the written value, or null. */
-export function firstExplaining(ctx: DiagnosisContext, alternatives: readonly Alternative[]): Message | null {
+export function firstExplaining(ctx: DiagnosisContext, alternatives: readonly Alternative[]): Message | string | null {
   for (const alternative of alternatives) {
     for (const source of ctx.sources) {
       const values = possibleIntervals(alternative.expr, source.lookup);
-      if (values.some((iv) => explainsApart(ctx, iv, source.right))) return alternative.message;
+      if (values.some((iv) => explainsApart(ctx, iv, source.right, alternative.share ?? 'value'))) return alternative.message;
     }
   }
   return null;

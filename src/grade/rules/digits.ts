@@ -12,7 +12,7 @@
 import type { Interval } from '../../engine/interval.js';
 import { msg, type Message } from '../../i18n/index.js';
 import { overlaps } from '../follow-through.js';
-import { standsApart, type DiagnosisContext } from './context.js';
+import { standsApart, type DiagnosisContext, type Source } from './context.js';
 
 /** Float noise when scaling to units (0.169 · 1000 = 168.99999999999997). */
 const NOISE = 1e-9;
@@ -21,8 +21,7 @@ const truncUnits = (x: number, decimals: number): number => Math.trunc(x * 10 **
 
 /** What the right values round to at `decimals`, in units: both neighbours at a tie, which float noise may tip either way. */
 function roundedRight(ctx: DiagnosisContext, decimals: number): number[] {
-  const all = ctx.rightValues.flatMap((x) => [Math.round(x * 10 ** decimals - NOISE), Math.round(x * 10 ** decimals + NOISE)]);
-  return [...new Set(all)];
+  return [...new Set(ctx.rightValues.flatMap((x) => [Math.round(x * 10 ** decimals - NOISE), Math.round(x * 10 ** decimals + NOISE)]))];
 }
 
 export function roundingMessage(ctx: DiagnosisContext): Message | null {
@@ -91,13 +90,24 @@ export function decimalShiftMessage(ctx: DiagnosisContext): Message | null {
   // Two significant digits at least, as for digit slips.
   if (Math.abs(ctx.written.value) < 10 * ctx.unit) return null;
   for (const k of SHIFTS) {
-    const before = unshifted(ctx, k);
-    // What the student shifted must keep two significant digits too (a shifted 0.0002 is no pattern).
-    if (Math.abs(before.lo + before.hi) / 2 < 10 * (before.hi - before.lo) / 2) continue;
-    for (const source of ctx.sources) {
-      const explained = source.right.some((iv) => overlaps(iv, before));
-      if (explained && standsApart(ctx, ctx.claimed, source.right)) return msg('diagnosis.decimalShift', { factor: 10 ** Math.abs(k) });
-    }
+    const explaining = ctx.sources.filter((source) => shiftExplains(ctx, k, source));
+    if (explaining.some((source) => standsApart(ctx, ctx.claimed, source.right))) return msg('diagnosis.decimalShift', { factor: 10 ** Math.abs(k) });
   }
   return null;
+}
+
+/**
+ * Whether the written value is a right value shifted by 10^k. A right value with two significant
+ * digits or more is compared as an interval (it was rounded before and maybe after the shift). One
+ * with a single significant digit at the decimals that count (−0.002) has no digits to compare but
+ * that one: the written value must then be exactly it, shifted (−0.200), which a value that is
+ * merely near (−0.210) is not.
+ */
+function shiftExplains(ctx: DiagnosisContext, k: number, source: Source): boolean {
+  const before = unshifted(ctx, k);
+  if (Math.abs(before.lo + before.hi) / 2 >= 10 * (before.hi - before.lo) / 2) return source.right.some((iv) => overlaps(iv, before));
+  if (k <= 0) return false;
+  const decimals = Math.round(-Math.log10(ctx.unit));
+  const written = writtenUnits(ctx, decimals);
+  return roundedRight(ctx, decimals).some((right) => right !== 0 && right * 10 ** k === written);
 }

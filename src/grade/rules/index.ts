@@ -18,8 +18,11 @@
  *  8. sign-flip              the negative of the value, or of one term of a delta's sum.
  *  9. decimal-shift          six scalings of the right value, with its digits kept.
  * 10. digit-slip             about thirty values (one digit other than the last, or a swap).
- * 11. wrong-input            two alternatives for every value the formula reads: the rule that
- *                            explains the most, so it comes last.
+ * 11. wrong-input            two alternatives for every value the formula reads: the formula rule
+ *                            that explains the most, so it comes last of them.
+ * 12. wrong-row              another step's value, from the row above or below: where a neighbouring
+ *                            input explains the same number (σ(in_c5) is out_c5's value), the
+ *                            formula's story is told first.
  */
 import { assertNever } from '../../engine/expr.js';
 import type { Message } from '../../i18n/index.js';
@@ -29,6 +32,7 @@ import { derivativeAlternatives } from './derivative.js';
 import { decimalShiftMessage, digitSlipMessage, roundingMessage } from './digits.js';
 import { neighbourAlternatives } from './neighbours.js';
 import { routingAlternatives } from './routing.js';
+import { wrongRowMessage } from './rows.js';
 import { signAlternatives } from './sign.js';
 import { conventionAlternatives, flipAlternatives, paddingAlternatives } from './structure.js';
 import { directionAlternatives, learningRateAlternatives } from './update.js';
@@ -49,10 +53,11 @@ export const RULE_ORDER: readonly DiagnosisCode[] = [
   'decimal-shift',
   'digit-slip',
   'wrong-input',
+  'wrong-row',
 ];
 
 /** The message for the student when the rule for `code` explains the value, else null. */
-export function applyRule(code: DiagnosisCode, ctx: DiagnosisContext): Message | null {
+export function applyRule(code: DiagnosisCode, ctx: DiagnosisContext): Message | string | null {
   switch (code) {
     case 'rounding':
       return roundingMessage(ctx);
@@ -78,6 +83,8 @@ export function applyRule(code: DiagnosisCode, ctx: DiagnosisContext): Message |
       return digitSlipMessage(ctx);
     case 'wrong-input':
       return firstExplaining(ctx, neighbourAlternatives(ctx));
+    case 'wrong-row':
+      return wrongRowMessage(ctx);
     default:
       return assertNever(code);
   }

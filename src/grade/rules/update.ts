@@ -18,7 +18,9 @@ export function learningRateAlternatives(ctx: DiagnosisContext): Alternative[] {
   if (kind !== 'update') return [];
   const replaced = (by: Expr) => substitute(expr, (node) => (node.op === 'param' && node.name === LEARNING_RATE ? by : undefined));
   return [
-    { expr: replaced(num(1)), message: msg('diagnosis.learningRate.missing', { rate: LEARNING_RATE }) },
+    // Apart by a share of the update: a forgotten α moves a weight by little, but its update by (1 − α)/α.
+    { expr: replaced(num(1)), message: msg('diagnosis.learningRate.missing', { rate: LEARNING_RATE }), share: 'update' },
+    // α² for α moves the update by only (1 − α) of itself (10% at α = 0.9): apart by a share of the value.
     { expr: replaced(mul(param(LEARNING_RATE), param(LEARNING_RATE))), message: msg('diagnosis.learningRate.twice', { rate: LEARNING_RATE }) },
   ];
 }

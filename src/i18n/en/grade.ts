@@ -13,6 +13,10 @@ export const grade = {
   'grade.withinRounding': () => 'within rounding of your own earlier values',
   'grade.fromRightValues': (p: { steps: readonly string[] }) =>
     `correct from the right ${s(p.steps, 'value')} of ${p.steps.join(', ')} (not the ${s(p.steps, 'one', 'ones')} you wrote)`,
+  /** A message, and how its value was found where a person should know (`note`, in English). */
+  'grade.withReadingNote': (p: { message: Said | string; note: string }, c: Context) => `${c.say(p.message)} (${p.note})`,
+  /** A sentence that exists in English only (a result built elsewhere). */
+  'grade.literal': (p: { text: string }) => p.text,
   'grade.incorrect': () => 'does not match the expected value, nor what your own earlier values give',
 
   'diagnosis.rounding.tooFewDecimals': (p: { required: number }) => `right, but written with too few decimals: give ${p.required}`,
@@ -55,6 +59,8 @@ export const grade = {
   'diagnosis.padding.none': (p: { rubric: string }) => `computed without zero padding; this layer pads its input with ${p.rubric} of zeros on every side`,
   'diagnosis.padding.unwanted': (p: { used: string }) => `computed with zero padding ${p.used}; this layer uses no padding`,
   'diagnosis.padding.wrong': (p: { used: string; rubric: string }) => `computed with zero padding ${p.used}; this layer's padding is ${p.rubric}`,
+  'diagnosis.wrongRow.yours': (p: { step: string }) => `this is your value of ${p.step}: written in the wrong row?`,
+  'diagnosis.wrongRow.right': (p: { step: string }) => `this is the value of ${p.step}: written in the wrong row?`,
   'diagnosis.updateDirection': () => 'the gradient was added; an update subtracts it: p − α·gradient',
   'diagnosis.learningRate.missing': (p: { rate: string }) => `the learning rate ${p.rate} is missing from the update`,
   'diagnosis.learningRate.twice': (p: { rate: string }) => `the learning rate ${p.rate} was applied twice`,

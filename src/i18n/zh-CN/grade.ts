@@ -11,6 +11,8 @@ export const grade: Translation<typeof english> = {
   'grade.fromYourValues': (p) => `由你所填的 ${p.steps.join('、')} 的值计算，结果正确`,
   'grade.withinRounding': () => '在你前面各步数值的舍入误差范围内，结果正确',
   'grade.fromRightValues': (p) => `由 ${p.steps.join('、')} 的正确值计算，结果正确（而不是你所填的值）`,
+  'grade.withReadingNote': (p, c) => `${c.say(p.message)}（${p.note}）`,
+  'grade.literal': (p) => p.text,
   'grade.incorrect': () => '与正确值不符，也不是由你前面各步的值算得的结果',
 
   'diagnosis.rounding.tooFewDecimals': (p) => `数值正确，但小数位数不够：请保留 ${p.required} 位小数`,
@@ -43,6 +45,8 @@ export const grade: Translation<typeof english> = {
   'diagnosis.padding.none': (p) => `计算时没有补零；这一层在输入的每一边补 ${p.rubric} 圈零`,
   'diagnosis.padding.unwanted': (p) => `计算时补了 ${p.used} 圈零；这一层不补零`,
   'diagnosis.padding.wrong': (p) => `计算时补了 ${p.used} 圈零；这一层应补 ${p.rubric} 圈`,
+  'diagnosis.wrongRow.yours': (p) => `这是你所填的 ${p.step} 的值：是不是填错了行？`,
+  'diagnosis.wrongRow.right': (p) => `这是 ${p.step} 的值：是不是填错了行？`,
   'diagnosis.updateDirection': () => '把梯度加上了；更新时应减去梯度：p − α·梯度',
   'diagnosis.learningRate.missing': (p, c) => `更新时漏乘了${c.t.learningRate} ${p.rate}`,
   'diagnosis.learningRate.twice': (p, c) => `${c.t.learningRate} ${p.rate} 乘了两次`,
