@@ -183,7 +183,7 @@ export function denseSpec(layer: DenseLayer, path: readonly PathKey[], length: n
   const rows = layer.weights.values;
   const bad = rows.findIndex((row) => row.length !== length);
   if (bad >= 0) {
-    builder.problem([...path, 'weights', 'values', bad], `each row needs ${length} weights, one per input from the layer below; this one has ${rows[bad]!.length}`);
+    builder.problem([...path, 'weights', 'values', bad], msg('rubric.rowLength', { length, count: rows[bad]!.length }));
     return null;
   }
   const first = layer.weights.from - 1;
@@ -220,7 +220,7 @@ export function checkMatrix(layer: ConvLayer | DenseLayer, path: readonly PathKe
   const width = layer.weights.values[0]!.length;
   layer.weights.values.forEach((row, n) => {
     if (row.length !== width) {
-      builder.problem([...path, 'weights', 'values', n], `row ${n + 1} has ${row.length} values; every row needs ${width}, as the first has`);
+      builder.problem([...path, 'weights', 'values', n], msg('rubric.raggedRow', { n: n + 1, count: row.length, width }));
     }
   });
 }

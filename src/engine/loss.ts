@@ -66,23 +66,23 @@ export function checkOutput(rubric: Rubric, samples: readonly Sample[], builder:
   const top = rubric.layers[last]!;
   rubric.layers.forEach((layer, i) => {
     if (layer.kind === 'dense' && layer.activation === 'softmax' && i !== last) {
-      builder.problem(['layers', i, 'activation'], 'softmax is only allowed on the last layer');
+      builder.problem(['layers', i, 'activation'], msg('rubric.softmaxNotLast'));
     }
   });
   if (top.kind !== 'dense') {
-    builder.problem(['layers', last, 'kind'], 'the last layer must be dense (it feeds the loss)');
+    builder.problem(['layers', last, 'kind'], msg('rubric.lastNotDense'));
     return;
   }
   for (const sample of samples) checkTarget(rubric, sample, top.weights.values.length, builder);
   const { kind } = rubric.loss;
   if (kind === 'cross-entropy' && top.activation !== 'softmax') {
-    builder.problem(['layers', last, 'activation'], 'cross-entropy needs "activation: softmax" on the last layer');
+    builder.problem(['layers', last, 'activation'], msg('rubric.crossEntropyNeedsSoftmax'));
   }
   if (kind === 'binary-cross-entropy' && top.activation !== 'sigmoid') {
     builder.problem(['layers', last, 'activation'], 'binary-cross-entropy needs "activation: sigmoid" on the last layer');
   }
   if (kind === 'mse' && top.activation === 'softmax') {
-    builder.problem(['loss', 'kind'], 'softmax outputs go with cross-entropy; use another activation for mse');
+    builder.problem(['loss', 'kind'], msg('rubric.mseNotSoftmax'));
   }
 }
 
@@ -90,7 +90,7 @@ function checkTarget(rubric: Rubric, sample: Sample, outputs: number, builder: B
   const path = [...sample.path, 'target', 'values'];
   const { values } = sample.target;
   if (values.length !== outputs) {
-    builder.problem(path, `${values.length} target values for ${outputs} outputs of the last layer`);
+    builder.problem(path, msg('rubric.targetCount', { targets: values.length, outputs }));
     return;
   }
   const shown = `[${values.join(', ')}]`;

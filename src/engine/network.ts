@@ -1,4 +1,5 @@
 /** Rubric -> reference graph: the forward steps layer by layer, the loss, then backward steps top-down. */
+import { msg } from '../i18n/index.js';
 import type { PathKey, Problem } from '../rubric/problems.js';
 import type { Convention, Layer, Rubric } from '../rubric/schema.js';
 import type { Expr } from './expr.js';
@@ -204,14 +205,14 @@ function checkStepKeys(rubric: Rubric, builder: Builder): void {
   const ids = new Set(builder.steps.map((s) => s.id));
   const check = (record: Record<string, unknown>, path: PathKey[]) => {
     for (const key of Object.keys(record)) {
-      if (!ids.has(key)) builder.problem([...path, key], `no step has the id "${key}"`);
+      if (!ids.has(key)) builder.problem([...path, key], msg('rubric.noSuchStep', { id: key }));
     }
   };
   check(rubric.grading.points.steps, ['grading', 'points', 'steps']);
   check(rubric.aliases, ['aliases']);
   const groups = new Set(builder.steps.flatMap((s) => [s.layer, sectionId(s.layer, s.phase)]));
   for (const key of Object.keys(rubric.grading.groups)) {
-    if (!groups.has(key)) builder.problem(['grading', 'groups', key], `no layer or section is called "${key}" (sections are like "${builder.steps[0]?.layer ?? 'CC'} · forward")`);
+    if (!groups.has(key)) builder.problem(['grading', 'groups', key], msg('rubric.noSuchGroup', { key, layer: builder.steps[0]?.layer ?? 'CC' }));
   }
 }
 

@@ -94,9 +94,9 @@ describe('--lang on the command line', () => {
     expect(zh.stderr).toContain('broken.yaml：2 个问题');
     expect(zh.stderr).toContain('layers[1].kind: 未知的层类型 "avgpol"；应为 conv1d、conv2d、avgpool、maxpool、flatten、dense 之一');
     expect(zh.stderr).toMatch(/learningRate: 数值过小/);
-    const ragged = { [rubric]: edit(seedText, '        - [0.3, 0.2, 0.1]', '        - [0.3, 0.2]') };
-    const builder = await stepmark(['reference', rubric], ragged, { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(builder.stderr).toContain('第 2 个卷积核有 2 个值；每个卷积核都应与第一个一样有 3 个值');
+    const unknown = { [rubric]: edit(seedText, 'aliases:\n', 'aliases:\n  no_such_step: ["x"]\n') };
+    const builder = await stepmark(['reference', rubric], unknown, { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(builder.stderr).toContain('aliases.no_such_step: 没有编号为“no_such_step”的步骤');
   });
 
   it('grade --json writes each message in the language asked for, with the message as data to say it again', async () => {
