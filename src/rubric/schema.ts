@@ -3,6 +3,7 @@
  * shapes can tell (a kernel longer than its input, a weight matrix of the wrong size).
  */
 import { z } from 'zod';
+import { variantsSchema } from '../variants/schema.js';
 
 /**
  * The largest magnitude a number in a rubric may have. Hand-computed homework uses small numbers;
@@ -228,6 +229,8 @@ export const rubricSchema = z.strictObject({
   template: z.strictObject({ formulas: z.boolean().default(false) }).default({ formulas: false }),
   /** Extra labels students may use for a step: `{ w1_new: ["w1'"] }`. */
   aliases: z.record(z.string(), z.array(z.string())).default({}),
+  /** Per-student values (src/variants/schema.ts); absent: every student computes the same numbers. */
+  variants: variantsSchema.optional(),
 });
 
 export type Rubric = z.infer<typeof rubricSchema>;

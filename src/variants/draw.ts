@@ -1,0 +1,100 @@
+/**
+ * A student's variant: their values drawn from the seed HMAC-SHA256(secret, id) gives, redrawn
+ * from the same stream until the variant satisfies the rubric's constraints and is good homework
+ * (checks.ts). The same seed always gives the same variant; nothing else is read.
+ */
+import type { Graph } from '../engine/graph.js';
+import { buildNetwork } from '../engine/network.js';
+import { prepareReference, type Reference } from '../grade/reference.js';
+import type { Rubric } from '../rubric/schema.js';
+import { checkVariant, profileOf, type BaseProfile, type CheckCode } from './checks.js';
+import type { VariantPlan } from './plan.js';
+import { choiceStream, variantSeed, type HmacSha256 } from './random.js';
+import { withValues } from './slots.js';
+
+export type RedrawReason = CheckCode | 'constraint';
+
+export interface DrawnVariant {
+  /** Every value the plan draws, by name (`i3`, `KK12`, `learningRate`). */
+  readonly values: ReadonlyMap<string, number>;
+  /** How many draws it took (1: the first was good). */
+  readonly draws: number;
+  /** Why each rejected draw was rejected: how many draws failed each check. */
+  readonly redrawn: ReadonlyMap<RedrawReason, number>;
+}
+
+export interface VariantDrawer {
+  readonly plan: VariantPlan;
+  /** The variant the seed gives; throws a NoGoodVariantError when maxDraws draws all fail. */
+  draw(seed: Uint8Array): DrawnVariant;
+  /** The same, from the course secret and the student id. */
+  forStudent(secret: Uint8Array, studentId: string): Promise<DrawnVariant>;
+}
+
+export class NoGoodVariantError extends Error {
+  readonly code = 'no-good-variant';
+  constructor(readonly draws: number, readonly redrawn: ReadonlyMap<RedrawReason, number>) {
+    super(`no good variant in ${draws} draws (${describeRedraws(redrawn)}): widen the ranges, or loosen the constraints or the margin`);
+  }
+}
+
+/** `maxpool-close 3, constraint 1` */
+export function describeRedraws(redrawn: ReadonlyMap<RedrawReason, number>): string {
+  return [...redrawn].map(([reason, count]) => `${reason} ${count}`).join(', ');
+}
+
+/** The rubric with the variant's values in place. */
+export function variantRubric(plan: VariantPlan, values: ReadonlyMap<string, number>): Rubric {
+  return withValues(plan.base, values);
+}
+
+/** The reference for a variant's rubric; its values never change a shape, so it always builds. */
+export function variantReference(plan: VariantPlan, values: ReadonlyMap<string, number>): Reference {
+  const rubric = variantRubric(plan, values);
+  return prepareReference(rubric, build(rubric));
+}
+
+function build(rubric: Rubric): Graph {
+  const built = buildNetwork(rubric);
+  if (!built.ok) throw new Error(`a variant did not build: ${built.problems.map((p) => p.message).join('; ')}`);
+  return built.graph;
+}
+
+export function createVariantDrawer(plan: VariantPlan, hmac: HmacSha256): VariantDrawer {
+  let base: BaseProfile | null = null;
+  const profile = () => (base ??= profileOf(prepareReference(plan.base, build(plan.base))));
+  const draw = (seed: Uint8Array): DrawnVariant => {
+    const next = choiceStream(seed);
+    const redrawn = new Map<RedrawReason, number>();
+    const count = (reason: RedrawReason) => redrawn.set(reason, (redrawn.get(reason) ?? 0) + 1);
+    for (let draws = 1; draws <= plan.spec.maxDraws; draws++) {
+      const values = new Map<string, number>();
+      for (const choice of plan.choices) {
+        const option = choice.options[next(choice.options.length)]!;
+        choice.names.forEach((name, k) => values.set(name, option[k]!));
+      }
+      if (!meetsConstraints(plan, values)) {
+        count('constraint');
+        continue;
+      }
+      const failures = checkVariant(variantReference(plan, values), profile(), plan.spec.margin);
+      if (failures.length === 0) return { values, draws, redrawn };
+      for (const code of new Set(failures.map((f) => f.code))) count(code);
+    }
+    throw new NoGoodVariantError(plan.spec.maxDraws, redrawn);
+  };
+  return {
+    plan,
+    draw,
+    forStudent: async (secret, studentId) => draw(await variantSeed(hmac, secret, studentId)),
+  };
+}
+
+function meetsConstraints(plan: VariantPlan, values: ReadonlyMap<string, number>): boolean {
+  // A constraint may name values the plan does not draw: they keep the base rubric's.
+  const valueOf = (name: string) => values.get(name) ?? plan.baseValues.get(name)!;
+  return plan.constraints.every(({ kind, names }) => {
+    const xs = names.map(valueOf);
+    return kind === 'distinct' ? new Set(xs).size === xs.length : xs.every((x) => x !== 0);
+  });
+}
