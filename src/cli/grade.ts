@@ -9,10 +9,11 @@ import { gradingDate } from './grading-date.js';
 import { gradePath } from './batch/grade-path.js';
 import { collectSpreadsheets, noSpreadsheets, writeAtomic } from './files.js';
 import { EXIT, UsageError, type Io } from './io.js';
-import { loadGrader } from './rubric-file.js';
+import { loadGraderFor } from './variant-grader.js';
+import { referenceOfResult } from '../variants/grader.js';
 
-export async function gradeCommand(rubricPath: string, inputs: readonly string[], options: { json?: string }, io: Io): Promise<number> {
-  const grader = await loadGrader(rubricPath, io);
+export async function gradeCommand(rubricPath: string, inputs: readonly string[], options: { json?: string; variants?: string }, io: Io): Promise<number> {
+  const grader = await loadGraderFor(rubricPath, options.variants, io);
   const files = await collectSpreadsheets(inputs);
   if (files.length === 0) throw noSpreadsheets(inputs);
   const results: GradeResult[] = [];
@@ -31,8 +32,8 @@ export async function gradeCommand(rubricPath: string, inputs: readonly string[]
   return failed > 0 ? EXIT.someFilesFailed : EXIT.ok;
 }
 
-export async function checkCommand(rubricPath: string, file: string, options: { pdf: string | boolean }, io: Io): Promise<number> {
-  const grader = await loadGrader(rubricPath, io);
+export async function checkCommand(rubricPath: string, file: string, options: { pdf: string | boolean; variants?: string }, io: Io): Promise<number> {
+  const grader = await loadGraderFor(rubricPath, options.variants, io);
   const [path] = await collectSpreadsheets([file]);
   if (path === undefined) throw new UsageError(`${file}: not a spreadsheet`);
   const result = await gradePath(grader, path);
@@ -42,7 +43,7 @@ export async function checkCommand(rubricPath: string, file: string, options: { 
     const target = typeof options.pdf === 'string' ? options.pdf : defaultReportPath(result.student.id, path);
     if (resolve(target) === resolve(path)) throw new UsageError(`${target}: refusing to overwrite the submission`);
     await mkdir(dirname(target), { recursive: true });
-    const bytes = await writeStudentReport(result, grader.reference.graph, { revealExpected, gradedAt: gradingDate(undefined) });
+    const bytes = await writeStudentReport(result, referenceOfResult(grader, result).graph, { revealExpected, gradedAt: gradingDate(undefined) });
     await writeAtomic(target, bytes);
     io.stdout(`wrote ${target}\n`);
   }

@@ -9,6 +9,7 @@ import { referenceCommand } from './reference.js';
 import { checkCommand, gradeCommand } from './grade.js';
 import { gradescopeCommand } from './gradescope.js';
 import { templateCommand } from './template.js';
+import { variantsCommand, type VariantsOptions } from './variants.js';
 
 interface GradeOptions {
   json?: string;
@@ -18,6 +19,7 @@ interface GradeOptions {
   roster?: string;
   date?: string;
   pdf: boolean;
+  variants?: string;
 }
 
 /**
@@ -72,9 +74,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--roster <file.csv>', 'with --out: the class list, to find who handed in nothing')
     .option('--date <YYYY-MM-DD>', 'with --out: the date printed on reports (default: SOURCE_DATE_EPOCH or today)')
     .option('--no-pdf', 'with --out: gradebooks only, no per-student PDFs')
+    .option('--variants <variants.csv>', "each student's numbers (written by \"stepmark variants\"), for a rubric with variants")
     .action(async (rubric: string, submissions: string[], options: GradeOptions) => {
       const { json, out, ...batch } = options;
-      if (out === undefined) setExit(await gradeCommand(rubric, submissions, { json }, io));
+      if (out === undefined) setExit(await gradeCommand(rubric, submissions, { json, variants: batch.variants }, io));
       // Loaded only for a batch: a self-check should not pay for the gradebooks and the worker pool.
       else setExit(await (await import('./batch/run.js')).batchCommand(rubric, submissions, { out, ...batch }, io));
     });
@@ -85,9 +88,22 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<rubric>', 'rubric file (YAML)')
     .argument('<file>', 'your spreadsheet')
     .option('--pdf [file.pdf]', 'also write your report as a PDF (default: in reports/)')
-    .action(async (rubric: string, file: string, options: { pdf?: string | boolean }) => {
+    .option('--variants <variants.csv>', "each student's numbers, for a rubric with variants")
+    .action(async (rubric: string, file: string, options: { pdf?: string | boolean; variants?: string }) => {
       shortRun();
-      setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false }, io));
+      setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false, variants: options.variants }, io));
+    });
+  cli
+    .command('variants')
+    .description("draw every student's own numbers for a rubric with variants, into one CSV the TA keeps")
+    .argument('<rubric>', 'rubric file (YAML) with a variants: section')
+    .requiredOption('--roster <class.csv>', 'the class list (student id, name)')
+    .option('--secret-file <file>', 'the course secret, in a file')
+    .option('--secret-env <VARIABLE>', 'the course secret, in this environment variable')
+    .requiredOption('-o, --output <variants.csv>', 'where to write every student\'s numbers')
+    .option('--force', 'replace the output file if it exists')
+    .action(async (rubric: string, options: VariantsOptions) => {
+      setExit(await variantsCommand(rubric, options, io));
     });
   cli
     .command('gradescope')

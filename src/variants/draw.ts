@@ -38,9 +38,9 @@ export class NoGoodVariantError extends Error {
   }
 }
 
-/** `maxpool-close 3, constraint 1` */
+/** `maxpool-close 3; constraint 1` (no commas: a CSV cell a TA can edit as text) */
 export function describeRedraws(redrawn: ReadonlyMap<RedrawReason, number>): string {
-  return [...redrawn].map(([reason, count]) => `${reason} ${count}`).join(', ');
+  return [...redrawn].map(([reason, count]) => `${reason} ${count}`).join('; ');
 }
 
 /** The rubric with the variant's values in place. */

@@ -5,6 +5,7 @@ import { writeStudentReport } from '../../report/pdf.js';
 import { writeAtomic } from '../files.js';
 import type { Grader } from '../../grade/grader.js';
 import { gradePath } from './grade-path.js';
+import { referenceOfResult } from '../../variants/grader.js';
 
 export interface BatchSettings {
   readonly rubricPath: string;
@@ -12,6 +13,8 @@ export interface BatchSettings {
   /** ISO date printed on reports; pinned for the whole batch so reruns give the same bytes. */
   readonly gradedAt: string;
   readonly pdf: boolean;
+  /** variants.csv pinning each student's numbers (a rubric with variants), or null. */
+  readonly variantsPath: string | null;
 }
 
 export interface FileTask {
@@ -32,7 +35,7 @@ export async function processFile(grader: Grader, settings: BatchSettings, task:
   const result = await gradePath(grader, task.file);
   let report: string | null = null;
   if (settings.pdf) {
-    const { graph, rubric } = grader.reference;
+    const { graph, rubric } = referenceOfResult(grader, result);
     const bytes = await writeStudentReport(result, graph, { revealExpected: rubric.feedback.revealExpected, gradedAt: settings.gradedAt });
     await writeAtomic(join(settings.outDir, task.reportName), bytes);
     report = task.reportName;

@@ -15,7 +15,7 @@ import { summaryLine } from '../../report/terminal.js';
 import { collectSpreadsheets, noSpreadsheets, removeStaleTemporaries } from '../files.js';
 import { gradingDate } from '../grading-date.js';
 import { EXIT, type Io } from '../io.js';
-import { loadGrader } from '../rubric-file.js';
+import { loadGraderFor } from '../variant-grader.js';
 import { CACHE_FOLDER, cacheKey, readCached } from './cache.js';
 import { processFile, type BatchSettings, type FileDone, type FileTask } from './job.js';
 import { OUTPUT_FILES, writeClassOutputs } from './outputs.js';
@@ -30,6 +30,8 @@ export interface BatchOptions {
   /** YYYY-MM-DD printed on the reports; default: SOURCE_DATE_EPOCH, else today. */
   readonly date?: string;
   readonly pdf?: boolean;
+  /** variants.csv: each student's numbers, for a rubric with variants. */
+  readonly variants?: string;
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -39,11 +41,12 @@ const CAN_USE_WORKERS = import.meta.url.endsWith('.js');
 const POOL = { script: WORKER_SCRIPT, timeoutMs: 60_000, memoryMb: 1024 };
 
 export async function batchCommand(rubricPath: string, inputs: readonly string[], options: BatchOptions, io: Io): Promise<number> {
-  const grader = await loadGrader(rubricPath, io);
+  const grader = await loadGraderFor(rubricPath, options.variants, io);
   const outDir = resolve(options.out);
   const files = (await collectSpreadsheets(inputs)).filter((file) => !isInside(resolve(file), outDir));
   if (files.length === 0) throw noSpreadsheets(inputs);
-  const settings: BatchSettings = { rubricPath, outDir, gradedAt: gradingDate(options.date), pdf: options.pdf ?? true };
+  const variantsPath = options.variants === undefined ? null : resolve(options.variants);
+  const settings: BatchSettings = { rubricPath, outDir, gradedAt: gradingDate(options.date), pdf: options.pdf ?? true, variantsPath };
   // Workers start now: their start-up overlaps the reading of the cache below.
   const workers = CAN_USE_WORKERS ? workerCount(files.length, availableParallelism(), options.workers) : 0;
   const pool = workers > 0 ? startPool<FileTask, FileDone>({ ...POOL, workers, workerData: settings }) : null;
@@ -59,7 +62,9 @@ async function gradeBatch(grader: Grader, files: readonly string[], settings: Ba
   await mkdir(join(outDir, CACHE_FOLDER), { recursive: true });
   // A run killed mid-write leaves temporaries; the outputs must end as one clean run's.
   await Promise.all([outDir, join(outDir, CACHE_FOLDER)].map(removeStaleTemporaries));
-  const tasks = await planTasks(files, settings, readFileSync(rubricPath, 'utf8'));
+  // A changed variants.csv grades everyone again, as a changed rubric does.
+  const variantsText = settings.variantsPath === null ? '' : `\0${readFileSync(settings.variantsPath, 'utf8')}`;
+  const tasks = await planTasks(files, settings, readFileSync(rubricPath, 'utf8') + variantsText);
 
   const done = await Promise.all(tasks.map((t) => (options.force ? null : readCached(t.cachePath, outDir))));
   const pending = tasks.map((_, k) => k).filter((k) => done[k] === null);

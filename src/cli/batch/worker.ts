@@ -6,12 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Io } from '../io.js';
 import { preparePdf } from '../../report/pdf.js';
-import { loadGrader } from '../rubric-file.js';
+import { loadGraderFor } from '../variant-grader.js';
 import { processFile, type BatchSettings, type FileTask } from './job.js';
 
 const settings = workerData as BatchSettings;
 const quiet: Io = { stdout: () => {}, stderr: () => {}, readText: (path) => readFile(path, 'utf8'), isTTY: false };
-const grader = await loadGrader(settings.rubricPath, quiet);
+const grader = await loadGraderFor(settings.rubricPath, settings.variantsPath ?? undefined, quiet, true);
 if (settings.pdf) await preparePdf();
 
 parentPort?.on('message', (message: { index: number; task: FileTask }) => {
