@@ -11,6 +11,8 @@ import {
   type Block, type FontStyle, type Item, type Measure, type Page, type PageSize,
 } from './layout.js';
 import { MARKS } from './terminal.js';
+import type { IntegritySignal } from '../variants/integrity.js';
+import { integrityBlocks } from './integrity-section.js';
 
 export interface SummaryHeader {
   /** The course title, or the rubric's. */
@@ -54,7 +56,7 @@ const DIAGNOSIS_WORDS: Record<DiagnosisCode, string> = {
  * @example
  * const pages = layoutClassSummary(classSummary(report), { title: 'CNN homework', gradedAt: '2024-06-01', rubricId: 'cnn-hw' }, measure);
  */
-export function layoutClassSummary(summary: ClassSummary, header: SummaryHeader, measure: Measure, size: PageSize = A4): Page[] {
+export function layoutClassSummary(summary: ClassSummary, header: SummaryHeader, measure: Measure, size: PageSize = A4, integrity?: readonly IntegritySignal[]): Page[] {
   const width = size.width - 2 * size.margin;
   const blocks: Block[] = [
     headerBlock(summary, header, width, measure),
@@ -64,6 +66,7 @@ export function layoutClassSummary(summary: ClassSummary, header: SummaryHeader,
     ...stepTable(summary, width, measure),
     heading('Most frequent diagnoses', width, measure),
     ...diagnosisTable(summary.diagnoses, width, measure),
+    ...(integrity === undefined ? [] : [heading('Signals of copied work', width, measure), ...integrityBlocks(integrity, width, measure)]),
   ];
   const head = runningHead(header.title, `class summary · ${header.rubricId}`, width, measure);
   const footer = `stepmark · class summary of ${plural(summary.files, 'file')} · ${header.rubricId} · graded ${header.gradedAt.slice(0, 10)}`;

@@ -3,6 +3,7 @@ import type { ClassSummary } from './class-summary.js';
 import { loadFonts } from './fonts.js';
 import { documentInfo, renderPages } from './pdf.js';
 import { layoutClassSummary, type SummaryHeader } from './summary-layout.js';
+import type { IntegritySignal } from '../variants/integrity.js';
 
 export type { SummaryHeader } from './summary-layout.js';
 
@@ -13,7 +14,7 @@ export type { SummaryHeader } from './summary-layout.js';
  * @example
  * const bytes = await renderClassSummaryPdf(classSummary(report), { title: 'CNN homework', gradedAt: '2024-06-01T09:00:00Z', rubricId: 'cnn-hw' });
  */
-export async function renderClassSummaryPdf(summary: ClassSummary, header: SummaryHeader): Promise<Uint8Array> {
+export async function renderClassSummaryPdf(summary: ClassSummary, header: SummaryHeader, integrity?: readonly IntegritySignal[]): Promise<Uint8Array> {
   const info = documentInfo({ title: `${header.title} — class summary`, subject: `Class summary of ${summary.files} graded files (${header.rubricId})`, gradedAt: header.gradedAt });
-  return renderPages(layoutClassSummary(summary, header, await loadFonts()), info);
+  return renderPages(layoutClassSummary(summary, header, await loadFonts(), undefined, integrity), info);
 }

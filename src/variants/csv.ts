@@ -13,6 +13,7 @@ import { readWorkbook } from '../ingest/sheetjs.js';
 import { guessSeparator } from '../ingest/text.js';
 import { neutraliseCell } from '../report/sanitize.js';
 import { describeRedraws, type DrawnVariant } from './draw.js';
+import type { IntegritySignal } from './integrity.js';
 import type { VariantPlan } from './plan.js';
 
 export interface VariantRow {
@@ -86,4 +87,15 @@ export function parseVariantsCsv(text: string, file: string, plan: VariantPlan):
     byId.set(variantKey(id), values);
   });
   return { byId, problems };
+}
+
+const INTEGRITY_HEADER = ['Signal', 'Student ID', 'Name', 'File', 'Other student ID', 'Other name', 'Other file', 'Steps', 'Detail'];
+
+/** integrity.csv: one row per signal of copied work (a header alone when there is none); text neutralised. */
+export function integrityCsv(signals: readonly IntegritySignal[]): string {
+  const text = (value: string | null) => neutraliseCell(value ?? '');
+  const rows = signals.map((s) => [
+    s.kind, text(s.student.id), text(s.student.name), text(s.file), text(s.other.id), text(s.other.name), text(s.other.file), s.steps.join(' '), text(s.detail),
+  ]);
+  return stringify([INTEGRITY_HEADER, ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }

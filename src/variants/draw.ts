@@ -3,6 +3,7 @@
  * from the same stream until the variant satisfies the rubric's constraints and is good homework
  * (checks.ts). The same seed always gives the same variant; nothing else is read.
  */
+import { evaluateGraph } from '../engine/evaluate.js';
 import type { Graph } from '../engine/graph.js';
 import { buildNetwork } from '../engine/network.js';
 import { prepareReference, type Reference } from '../grade/reference.js';
@@ -52,6 +53,11 @@ export function variantRubric(plan: VariantPlan, values: ReadonlyMap<string, num
 export function variantReference(plan: VariantPlan, values: ReadonlyMap<string, number>): Reference {
   const rubric = variantRubric(plan, values);
   return prepareReference(rubric, build(rubric));
+}
+
+/** Every step's exact value under a variant (no grading settings, no diagnoses: cheaper than a Reference). */
+export function variantStepValues(plan: VariantPlan, values: ReadonlyMap<string, number>): Map<string, number> {
+  return evaluateGraph(build(variantRubric(plan, values)));
 }
 
 function build(rubric: Rubric): Graph {

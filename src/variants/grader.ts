@@ -13,7 +13,7 @@ import { createLabelMatcher } from '../ingest/labels.js';
 import { readSubmission } from '../ingest/read.js';
 import { studentFromFileName } from '../ingest/student.js';
 import { variantKey } from './csv.js';
-import { variantReference } from './draw.js';
+import { variantReference, variantStepValues } from './draw.js';
 import type { VariantPlan } from './plan.js';
 
 /** Each student's values, by `variantKey(id)`. */
@@ -30,6 +30,13 @@ export type VariantValues = ReadonlyMap<string, ReadonlyMap<string, number>>;
 export interface VariantGrader extends Grader {
   /** The reference a result of `grade` was graded against (its student's numbers, for their report). */
   referenceOf(result: GradeResult): Reference;
+  /** Every pinned student's right values, by `variantKey(id)` then step id (for the signals of copied work). */
+  expectedByStudent(): ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** With per-student numbers, every student's right values; otherwise undefined. */
+export function expectedByStudent(grader: Grader): ReadonlyMap<string, ReadonlyMap<string, number>> | undefined {
+  return 'expectedByStudent' in grader ? (grader as VariantGrader).expectedByStudent() : undefined;
 }
 
 /** The reference `result` was graded against: its student's variant's, or the rubric's own. */
@@ -69,5 +76,6 @@ export function createVariantGrader(base: Grader, plan: VariantPlan, variants: V
     used.set(result, reference);
     return result;
   };
-  return { reference: base.reference, grade, referenceOf: (result) => used.get(result) ?? base.reference };
+  const expectedByStudent = () => new Map([...variants].map(([id, values]) => [id, variantStepValues(plan, values)]));
+  return { reference: base.reference, grade, referenceOf: (result) => used.get(result) ?? base.reference, expectedByStudent };
 }

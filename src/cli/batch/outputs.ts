@@ -11,8 +11,11 @@ import { writeAtomic } from '../files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Grader } from '../../grade/grader.js';
 import type { BatchSettings, FileDone } from './job.js';
+import { integrityCsv } from '../../variants/csv.js';
+import { expectedByStudent } from '../../variants/grader.js';
+import { integritySignals } from '../../variants/integrity.js';
 
-export const OUTPUT_FILES = ['results.json', 'grades.csv', 'grades.xlsx', 'canvas.csv', 'summary.pdf'] as const;
+export const OUTPUT_FILES = ['results.json', 'grades.csv', 'grades.xlsx', 'canvas.csv', 'summary.pdf', 'integrity.csv'] as const;
 
 export async function writeClassOutputs(
   grader: Grader,
@@ -32,8 +35,12 @@ export async function writeClassOutputs(
   await write('grades.csv', gradebookCsv(report, sections, steps, roster));
   await write('grades.xlsx', gradebookXlsx(report, sections, steps, roster));
   await write('canvas.csv', canvasCsv(report, { assignment: rubric.title, pointsPossible: maxScore }, roster));
+  // Signals of copied work: listed for the TA, never changing a score.
+  const signals = integritySignals({ results: report.results, settings: grader.reference.settings, expected: expectedByStudent(grader) });
+  await write('integrity.csv', integrityCsv(signals));
+  if (signals.length > 0) io.stdout(`${signals.length} signal${signals.length === 1 ? '' : 's'} of copied work: see integrity.csv\n`);
   const header = { title: rubric.title, gradedAt: settings.gradedAt, rubricId: rubric.id };
-  await write('summary.pdf', await renderClassSummaryPdf(classSummary(report), header));
+  await write('summary.pdf', await renderClassSummaryPdf(classSummary(report), header, signals));
 }
 
 /** Reads the roster and says who handed in nothing, which files match nobody, and who handed in twice. */

@@ -1,0 +1,135 @@
+/**
+ * Signals of copied work, for a TA to look at; they never change a score.
+ *
+ * - `fits-another-variant`: with per-student numbers, a submission whose values are right for
+ *   another student's numbers at clearly more steps than for its own.
+ * - `shared-wrong-values`: two submissions that write the same wrong value at several steps.
+ *   Values that say little are left out: 0, a value with a single significant digit, a value a
+ *   crowd shares (a common mistake, not a copy), and, where the two students have the same
+ *   numbers, a value a diagnosis explains (honest students make the common mistakes alike).
+ */
+import type { StepSettings } from '../grade/settings.js';
+import type { GradeResult } from '../grade/result.js';
+import { isCorrect } from '../grade/tolerance.js';
+import { variantKey } from './csv.js';
+
+export const SIGNAL_KINDS = ['fits-another-variant', 'shared-wrong-values'] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+export interface IntegritySignal {
+  readonly kind: SignalKind;
+  readonly file: string;
+  readonly student: GradeResult['student'];
+  /** The other student: whose numbers the file fits, or who shares its wrong values. */
+  readonly other: { readonly id: string | null; readonly name: string | null; readonly file: string | null };
+  /** The steps the signal rests on. */
+  readonly steps: readonly string[];
+  /** One sentence for the TA. */
+  readonly detail: string;
+}
+
+/** A file fits another student's numbers when it is right for them at this many more steps than for its own... */
+export const FIT_LEAD = 5;
+/** ...and at this share of the steps at least. */
+export const FIT_SHARE = 0.25;
+/** Two files share wrong values when they write the same wrong value at this many steps. */
+export const SHARED_STEPS = 3;
+/** A wrong value written by more files than this is a common mistake, not a copy. */
+export const CROWD = 4;
+
+export interface IntegrityInput {
+  readonly results: readonly GradeResult[];
+  readonly settings: ReadonlyMap<string, StepSettings>;
+  /** With per-student numbers: each student's right values (by `variantKey(id)`, then step id). */
+  readonly expected?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Names for the ids in `expected`, where known. */
+  readonly names?: ReadonlyMap<string, string | null>;
+}
+
+export function integritySignals(input: IntegrityInput): IntegritySignal[] {
+  const read = input.results.filter((r) => r.error === null);
+  return [...(input.expected ? fitSignals(read, input.expected, input.settings, input.names) : []), ...sharedSignals(read, input.expected !== undefined)];
+}
+
+/** How many steps of `result` are right for `expected`. */
+function fit(result: GradeResult, expected: ReadonlyMap<string, number>, settings: ReadonlyMap<string, StepSettings>): { count: number; steps: string[] } {
+  const steps: string[] = [];
+  for (const step of result.steps) {
+    const value = expected.get(step.id);
+    const grading = settings.get(step.id)?.grading;
+    if (step.submitted === null || value === undefined || grading === undefined) continue;
+    if (isCorrect(value, { value: step.submitted, decimals: null }, grading)) steps.push(step.id);
+  }
+  return { count: steps.length, steps };
+}
+
+function fitSignals(
+  results: readonly GradeResult[],
+  expected: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  settings: ReadonlyMap<string, StepSettings>,
+  names: ReadonlyMap<string, string | null> = new Map(),
+): IntegritySignal[] {
+  const signals: IntegritySignal[] = [];
+  for (const result of results) {
+    const own = result.student.id === null ? undefined : variantKey(result.student.id);
+    if (own === undefined || !expected.has(own)) continue;
+    const ownFit = fit(result, expected.get(own)!, settings).count;
+    let best: { id: string; count: number; steps: string[] } | null = null;
+    for (const [id, values] of expected) {
+      if (id === own) continue;
+      const other = fit(result, values, settings);
+      if (best === null || other.count > best.count) best = { id, ...other };
+    }
+    if (best === null || best.count < ownFit + FIT_LEAD || best.count < FIT_SHARE * result.steps.length) continue;
+    signals.push({
+      kind: 'fits-another-variant',
+      file: result.file,
+      student: result.student,
+      other: { id: best.id, name: names.get(best.id) ?? null, file: null },
+      steps: best.steps,
+      detail: `The values are right for student ${best.id}'s numbers at ${best.count} steps, and for this student's own numbers at ${ownFit}.`,
+    });
+  }
+  return signals;
+}
+
+/** Significant digits of a written number (0.0450 -> 3 as written; here from the number: 0.045 -> 2). */
+const significantDigits = (x: number): number => x.toExponential().split('e')[0]!.replace(/[-.]/g, '').replace(/0+$/, '').length;
+
+function sharedSignals(results: readonly GradeResult[], ownNumbers: boolean): IntegritySignal[] {
+  const writers = new Map<string, number[]>();
+  results.forEach((result, k) => {
+    for (const step of result.steps) {
+      if (step.status !== 'incorrect' || step.submitted === null) continue;
+      if (step.submitted === 0 || significantDigits(step.submitted) < 2) continue;
+      // With the same numbers for everyone, a diagnosed mistake is one many make alike.
+      if (!ownNumbers && step.diagnosis !== null) continue;
+      const key = `${step.id}=${step.submitted}`;
+      writers.set(key, [...(writers.get(key) ?? []), k]);
+    }
+  });
+  const pairs = new Map<string, string[]>();
+  for (const [key, who] of writers) {
+    if (who.length < 2 || who.length > CROWD) continue;
+    for (let a = 0; a < who.length; a++) {
+      for (let b = a + 1; b < who.length; b++) {
+        const pair = `${who[a]},${who[b]}`;
+        pairs.set(pair, [...(pairs.get(pair) ?? []), key.slice(0, key.indexOf('='))]);
+      }
+    }
+  }
+  const signals: IntegritySignal[] = [];
+  for (const [pair, steps] of pairs) {
+    if (steps.length < SHARED_STEPS) continue;
+    const [a, b] = pair.split(',').map((k) => results[Number(k)]!);
+    signals.push({
+      kind: 'shared-wrong-values',
+      file: a!.file,
+      student: a!.student,
+      other: { id: b!.student.id, name: b!.student.name, file: b!.file },
+      steps,
+      detail: `Both files write the same wrong values at ${steps.length} steps: ${steps.join(', ')}.`,
+    });
+  }
+  return signals;
+}
