@@ -15,8 +15,7 @@
 import { evaluateExact, type Lookup } from '../engine/exact.js';
 import type { Expr } from '../engine/expr.js';
 import type { Step } from '../engine/graph.js';
-import { point, type Interval } from '../engine/interval.js';
-import { possibleIntervals } from '../grade/follow-through.js';
+import { point } from '../engine/interval.js';
 import type { Reference } from '../grade/reference.js';
 import { standsApart, type Alternative, type DiagnosisContext } from '../grade/rules/context.js';
 import { derivativeAlternatives } from '../grade/rules/derivative.js';
@@ -100,11 +99,9 @@ export function checkVariant(reference: Reference, base: BaseProfile, margin: nu
 function visibleMistakes(reference: Reference, step: Step): number {
   const value = reference.values.get(step.id)!;
   const { grading } = reference.settings.get(step.id)!;
-  const exact: Lookup<Interval> = {
-    param: (name) => point(reference.graph.params.get(name)!),
-    ref: (id) => point(reference.values.get(id)!),
-  };
-  const right = possibleIntervals(step.expr, exact);
+  // Points, not intervals: max-pool windows are checked apart first, so no indicator is undecided.
+  const exact = exactLookup(reference);
+  const right = [point(value)];
   const ctx: DiagnosisContext = {
     reference,
     step,
@@ -112,18 +109,35 @@ function visibleMistakes(reference: Reference, step: Step): number {
     grading,
     claimed: point(value),
     unit: 10 ** -grading.decimals,
-    sources: [{ lookup: exact, right }],
+    sources: [],
     rightValues: [value],
   };
-  const alternatives: Alternative[] = [
-    ...signAlternatives(ctx),
-    ...conventionAlternatives(ctx),
-    ...flipAlternatives(ctx),
-    ...routingAlternatives(ctx),
-    ...derivativeAlternatives(ctx),
-    ...directionAlternatives(ctx),
-    ...learningRateAlternatives(ctx),
-  ];
-  const apart = (expr: Expr) => possibleIntervals(expr, exact).some((candidate) => standsApart(ctx, candidate, right));
-  return alternatives.filter((alternative) => apart(alternative.expr)).length;
+  const apart = (expr: Expr) => standsApart(ctx, point(evaluateExact(expr, exact)), right);
+  return mistakesOf(ctx).filter(apart).length;
+}
+
+/**
+ * The rewritten formulas of a step's common mistakes. They depend on the formulas alone, which
+ * every variant of a rubric shares (its steps are one array), so they are built once per step.
+ */
+const rewrites = new WeakMap<readonly Step[], Map<string, readonly Expr[]>>();
+
+function mistakesOf(ctx: DiagnosisContext): readonly Expr[] {
+  const { steps } = ctx.reference.graph;
+  let byStep = rewrites.get(steps);
+  if (byStep === undefined) rewrites.set(steps, (byStep = new Map()));
+  let exprs = byStep.get(ctx.step.id);
+  if (exprs === undefined) {
+    const alternatives: Alternative[] = [
+      ...signAlternatives(ctx),
+      ...conventionAlternatives(ctx),
+      ...flipAlternatives(ctx),
+      ...routingAlternatives(ctx),
+      ...derivativeAlternatives(ctx),
+      ...directionAlternatives(ctx),
+      ...learningRateAlternatives(ctx),
+    ];
+    byStep.set(ctx.step.id, (exprs = alternatives.map((alternative) => alternative.expr)));
+  }
+  return exprs;
 }

@@ -4,12 +4,13 @@
  * (checks.ts). The same seed always gives the same variant; nothing else is read.
  */
 import { evaluateGraph } from '../engine/evaluate.js';
-import type { Graph } from '../engine/graph.js';
+import { LEARNING_RATE, type Graph } from '../engine/graph.js';
 import { buildNetwork } from '../engine/network.js';
 import { prepareReference, type Reference } from '../grade/reference.js';
 import type { Rubric } from '../rubric/schema.js';
 import { checkVariant, profileOf, type BaseProfile, type CheckCode } from './checks.js';
 import type { VariantPlan } from './plan.js';
+import { LEARNING_RATE_KEY } from './schema.js';
 import { choiceStream, variantSeed, type HmacSha256 } from './random.js';
 import { withValues } from './slots.js';
 
@@ -49,15 +50,32 @@ export function variantRubric(plan: VariantPlan, values: ReadonlyMap<string, num
   return withValues(plan.base, values);
 }
 
-/** The reference for a variant's rubric; its values never change a shape, so it always builds. */
-export function variantReference(plan: VariantPlan, values: ReadonlyMap<string, number>): Reference {
-  const rubric = variantRubric(plan, values);
-  return prepareReference(rubric, build(rubric));
+const baseReferences = new WeakMap<VariantPlan, Reference>();
+
+/** The base rubric's reference, prepared once per plan. */
+export function baseReference(plan: VariantPlan): Reference {
+  let reference = baseReferences.get(plan);
+  if (reference === undefined) baseReferences.set(plan, (reference = prepareReference(plan.base, build(plan.base))));
+  return reference;
 }
 
-/** Every step's exact value under a variant (no grading settings, no diagnoses: cheaper than a Reference). */
-export function variantStepValues(plan: VariantPlan, values: ReadonlyMap<string, number>): Map<string, number> {
-  return evaluateGraph(build(variantRubric(plan, values)));
+/**
+ * The reference for a variant: the base rubric's graph with the variant's given values. A step's
+ * formula reads given values by name and no value changes a shape, so the base's formulas, its
+ * other readings (convention, flip) and its grading settings are every variant's; only the
+ * values are evaluated anew (test/variants/draw.test.ts checks this against a fresh build).
+ */
+export function variantReference(plan: VariantPlan, values: ReadonlyMap<string, number>): Reference {
+  const base = baseReference(plan);
+  const params = new Map(base.graph.params);
+  for (const [name, value] of values) params.set(name === LEARNING_RATE_KEY ? LEARNING_RATE : name, value);
+  const graph: Graph = { ...base.graph, params };
+  return { ...base, rubric: variantRubric(plan, values), graph, values: evaluateGraph(graph) };
+}
+
+/** Every step's exact value under a variant. */
+export function variantStepValues(plan: VariantPlan, values: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  return variantReference(plan, values).values;
 }
 
 function build(rubric: Rubric): Graph {
@@ -68,7 +86,7 @@ function build(rubric: Rubric): Graph {
 
 export function createVariantDrawer(plan: VariantPlan, hmac: HmacSha256): VariantDrawer {
   let base: BaseProfile | null = null;
-  const profile = () => (base ??= profileOf(prepareReference(plan.base, build(plan.base))));
+  const profile = () => (base ??= profileOf(baseReference(plan)));
   const draw = (seed: Uint8Array): DrawnVariant => {
     const next = choiceStream(seed);
     const redrawn = new Map<RedrawReason, number>();

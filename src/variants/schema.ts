@@ -12,7 +12,7 @@
  *     - { distinct: [i] }                        # no two inputs alike
  *     - { nonzero: [KK, w] }
  *   margin: 3                                    # units of the asked decimals (max-pool, ReLU checks)
- *   maxDraws: 200
+ *   maxDraws: 1000
  * ```
  *
  * Keys name a group (the `name` of an input, target, kernels, weights or biases: every element
@@ -54,7 +54,7 @@ export const variantsSchema = z.strictObject({
   /** How close (in units of the asked decimals) a max-pool runner-up or a ReLU pre-activation may come. */
   margin: z.number().nonnegative().default(3),
   /** Draws tried per student before giving up (a sign that the ranges cannot make good homework). */
-  maxDraws: z.number().int().positive().max(10_000).default(200),
+  maxDraws: z.number().int().positive().max(100_000).default(1000),
 });
 
 export type VariantsSpec = z.infer<typeof variantsSchema>;

@@ -59,6 +59,25 @@ describe('the values a variant may change', () => {
   });
 });
 
+describe('a variant\'s reference', () => {
+  it('is the one a fresh build of the variant\'s rubric gives: same formulas, values and settings', async () => {
+    const drawer = seedDrawer();
+    for (const id of ['2023000001', '2023000002', '2023000003']) {
+      const { values } = await drawer.forStudent(SECRET, id);
+      const fast = variantReference(drawer.plan, values);
+      const rubric = withValues(drawer.plan.base, values);
+      const built = buildNetwork(rubric);
+      if (!built.ok) throw new Error('does not build');
+      const fresh = prepareReference(rubric, built.graph);
+      expect([...fast.graph.params]).toEqual([...fresh.graph.params]);
+      expect([...fast.values]).toEqual([...fresh.values]);
+      expect(JSON.stringify(fast.graph.steps)).toBe(JSON.stringify(fresh.graph.steps));
+      expect([...fast.variants.convention].map(([k, e]) => [k, JSON.stringify(e)])).toEqual([...fresh.variants.convention].map(([k, e]) => [k, JSON.stringify(e)]));
+      expect([...fast.settings]).toEqual([...fresh.settings]);
+    }
+  });
+});
+
 describe('a rubric\'s variants section', () => {
   it('lists every name that is not in the rubric, and a whole choice of the wrong length', () => {
     const text = seedVariantsText(`
