@@ -7,6 +7,7 @@ import { benchGrade } from './grade.js';
 import { benchCold } from './cold.js';
 import { benchReport } from './report.js';
 import { benchNetwork } from './network.js';
+import { benchVariants } from './variants.js';
 
 const benches = {
   engine: () => {
@@ -24,6 +25,7 @@ const benches = {
   report: benchReport,
   cold: benchCold,
   batch: benchBatch,
+  variants: benchVariants,
 };
 const chosen = process.argv.slice(2);
 for (const name of chosen) if (!(name in benches)) throw new Error(`no benchmark "${name}": ${Object.keys(benches).join(', ')}`);
