@@ -10,6 +10,7 @@ import { checkCommand, gradeCommand } from './grade.js';
 import { gradescopeCommand } from './gradescope.js';
 import { templateCommand } from './template.js';
 import { variantsCommand, type VariantsOptions } from './variants.js';
+import { templateRosterCommand, type TemplateRosterOptions } from './template-roster.js';
 
 interface GradeOptions {
   json?: string;
@@ -56,10 +57,14 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .command('template')
     .description('write the spreadsheet students fill in')
     .argument('<rubric>', 'rubric file (YAML)')
-    .requiredOption('-o, --output <file.xlsx|file.ods>', 'where to write the template (.xlsx or .ods)')
+    .requiredOption('-o, --output <file.xlsx|file.ods>', 'where to write the template (.xlsx or .ods; with --roster: a folder)')
     .option('--force', 'replace the output file if it exists')
-    .action(async (rubric: string, options: { output: string; force?: boolean }) => {
-      setExit(await templateCommand(rubric, options, io));
+    .option('--roster <class.csv>', "one template per student, id and name filled in, and a problem sheet PDF with the student's numbers")
+    .option('--variants <variants.csv>', "with --roster: each student's numbers, for a rubric with variants")
+    .option('--date <YYYY-MM-DD>', 'with --roster: the date in the PDFs (default: SOURCE_DATE_EPOCH or today)')
+    .action(async (rubric: string, options: TemplateRosterOptions & { roster?: string }) => {
+      if (options.roster === undefined) setExit(await templateCommand(rubric, options, io));
+      else setExit(await templateRosterCommand(rubric, { ...options, roster: options.roster }, io));
     });
 
   cli

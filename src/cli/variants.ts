@@ -41,7 +41,8 @@ export async function variantsCommand(rubricPath: string, options: VariantsOptio
   return EXIT.ok;
 }
 
-async function readRosterFile(path: string, io: Io): Promise<readonly RosterEntry[]> {
+/** The roster's students (its problems printed); an unreadable or empty roster is a usage error. */
+export async function readRosterFile(path: string, io: Io): Promise<readonly RosterEntry[]> {
   const bytes = await readFile(path).catch(() => {
     throw new UsageError(`${path}: cannot read the roster`);
   });

@@ -7,6 +7,10 @@ import { parseVariantsCsv } from '../../src/variants/csv.js';
 import { variantReference } from '../../src/variants/draw.js';
 import { handRounded } from '../support/submissions.js';
 import { stepmark } from '../cli/run.js';
+import { pageTexts } from '../report/pdf-text.js';
+import { formatNumber } from '../../src/engine/text.js';
+import { readSubmission } from '../../src/ingest/read.js';
+import { createLabelMatcher } from '../../src/ingest/labels.js';
 import { seedPlan, seedVariantsText } from './fixtures.js';
 
 let work = '';
@@ -131,5 +135,30 @@ describe('grade --variants', () => {
     const plain = join(work, 'plain.yaml');
     writeFileSync(plain, readFileSync(new URL('../../rubrics/seed-cnn.yaml', import.meta.url)));
     expect((await stepmark(['grade', plain, folder, '--variants', out])).stderr).toMatch(/has no variants: section/);
+  });
+});
+
+describe('template --roster', () => {
+  it('writes each student a template with their id and a one-page problem sheet with their own numbers', async () => {
+    const { rubric, roster, secret, out } = setUp();
+    expect((await stepmark(['variants', rubric, '--roster', roster, '--secret-file', secret, '-o', out])).code).toBe(0);
+    const folder = join(work, 'sheets');
+    const made = await stepmark(['template', rubric, '--roster', roster, '--variants', out, '-o', folder, '--date', '2026-09-01']);
+    expect(made.code).toBe(0);
+    const plan = seedPlan();
+    const pinned = parseVariantsCsv(readFileSync(out, 'utf8'), out, plan).byId;
+    for (const id of IDS) {
+      const template = readSubmission(readFileSync(join(folder, `${id}.xlsx`)), `${id}.xlsx`, createLabelMatcher([], {}));
+      expect(template.student.id).toBe(id);
+      const sheet = pageTexts(readFileSync(join(folder, `${id}.pdf`)));
+      expect(sheet.length).toBe(1);
+      const values = pinned.get(id)!;
+      const kernel = [1, 2, 3].map((m) => formatNumber(values.get(`KK1${m}`)!, 6)).join(', ');
+      expect(sheet[0]).toContain(`KK11, KK12, KK13 = [${kernel}]`);
+      expect(sheet[0]).toContain(`α = ${formatNumber(values.get('learningRate')!, 6)}`);
+    }
+    // Needs the numbers, and keeps what is there.
+    expect((await stepmark(['template', rubric, '--roster', roster, '-o', folder])).stderr).toMatch(/pass --variants/);
+    expect((await stepmark(['template', rubric, '--roster', roster, '--variants', out, '-o', folder])).stderr).toMatch(/exists; pass --force/);
   });
 });

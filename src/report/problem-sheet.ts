@@ -1,0 +1,121 @@
+/**
+ * A student's one-page problem sheet: the network as a column of layers, each with its given
+ * numbers (the student's own, under per-student variants), and what to compute. Pure layout,
+ * like the reports; rendered by the same pdfkit code.
+ */
+import { elementId, indexedId } from '../engine/builder.js';
+import { formatNumber } from '../engine/text.js';
+import type { Layer, Rubric } from '../rubric/schema.js';
+import { measure as fontMeasure } from './fonts.js';
+import { A4, box, INK, line, MUTED, paragraph, RULE, text, type Item, type Measure, type Page, type PageSize } from './layout.js';
+import { documentInfo, renderPages } from './pdf.js';
+
+export interface SheetStudent {
+  readonly id: string;
+  readonly name: string | null;
+}
+
+const list = (values: readonly number[]) => `[${values.map((v) => formatNumber(v, 6)).join(', ')}]`;
+
+/** A box's title and its lines of numbers. */
+interface Part {
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+function layerPart(layer: Layer): Part {
+  switch (layer.kind) {
+    case 'conv1d': {
+      const kernels = layer.kernels.values;
+      const how = layer.flip ? 'true convolution (kernel reversed)' : 'cross-correlation (kernel as written)';
+      return {
+        title: `${layer.name} · conv1d · ${kernels.length} kernel${kernels.length > 1 ? 's' : ''} of ${kernels[0]?.length ?? 0} · stride ${layer.stride} · ${how} · ${layer.activation}`,
+        lines: [
+          ...kernels.map((row, n) => `${row.map((_, m) => elementId(layer.kernels.name, n, m)).join(', ')} = ${list(row)}`),
+          ...(layer.biases ? [`${layer.biases.values.map((_, k) => indexedId(layer.biases!.name, k)).join(', ')} = ${list(layer.biases.values)}`] : []),
+        ],
+      };
+    }
+    case 'dense': {
+      const rows = layer.weights.values;
+      const width = rows[0]?.length ?? 0;
+      return {
+        title: `${layer.name} · dense · ${rows.length} unit${rows.length > 1 ? 's' : ''} × ${width} inputs · ${layer.activation}`,
+        lines: [
+          ...rows.map((row, o) => `${row.map((_, h) => indexedId(layer.weights.name, o * width + h)).join(', ')} = ${list(row)}`),
+          ...(layer.biases ? [`${layer.biases.values.map((_, k) => indexedId(layer.biases!.name, k)).join(', ')} = ${list(layer.biases.values)}`] : []),
+        ],
+      };
+    }
+    case 'avgpool':
+    case 'maxpool':
+      return { title: `${layer.name} · ${layer.kind === 'maxpool' ? 'max' : 'average'} pooling · size ${layer.size} · stride ${layer.stride ?? layer.size}`, lines: [] };
+    case 'flatten':
+      return { title: 'flatten · the maps side by side as one sequence', lines: [] };
+    default:
+      return { title: (layer as { kind: string }).kind, lines: [] };
+  }
+}
+
+function parts(rubric: Rubric): Part[] {
+  const names = (v: { name: string; values: number[] }) => v.values.map((_, k) => indexedId(v.name, k)).join(', ');
+  const loss = rubric.loss.kind === 'mse' ? `mean squared error · ${formatNumber(rubric.loss.factor)} · Σ (out − target)²` : 'cross-entropy';
+  return [
+    { title: 'input', lines: [`${names(rubric.input)} = ${list(rubric.input.values)}`] },
+    ...rubric.layers.map(layerPart),
+    { title: `loss · ${loss}`, lines: [`target ${names(rubric.target)} = ${list(rubric.target.values)}`] },
+  ];
+}
+
+const BOX_PAD = 6;
+const ARROW = 14;
+
+/** The sheet on one page of `size`. */
+export function layoutProblemSheet(rubric: Rubric, student: SheetStudent, measure: Measure, size: PageSize = A4): Page {
+  const width = size.width - 2 * size.margin;
+  const x0 = size.margin;
+  let y = size.margin;
+  const items: Item[] = [];
+  const put = (content: string, style: { font: 'regular' | 'bold'; size: number; color?: string }, gap = 4) => {
+    const p = paragraph(x0, y, width, content, style, measure);
+    items.push(...p.items);
+    y += p.height + gap;
+  };
+  put(rubric.title, { font: 'bold', size: 14 });
+  put(`Problem sheet for ${student.id}${student.name ? ` ${student.name}` : ''}: these numbers are yours alone.`, { font: 'regular', size: 10 }, 6);
+  const convention = rubric.convention === 'updated-weights'
+    ? 'each delta goes down through the weights after their update'
+    : 'each delta goes down through the weights before their update';
+  put(`Compute the forward pass and one step of backpropagation (plain SGD, learning rate α = ${formatNumber(rubric.learningRate, 6)}; ${convention}). ` +
+    `Write every value with at least ${rubric.grading.decimals} decimals in your template, whose student id must stay ${student.id}.`, { font: 'regular', size: 9, color: MUTED }, 10);
+  parts(rubric).forEach((part, k) => {
+    if (k > 0) {
+      const mid = x0 + width / 2;
+      items.push(line(mid, y, mid, y + ARROW - 3, MUTED, 0.8), line(mid - 3, y + ARROW - 7, mid, y + ARROW - 3, MUTED, 0.8), line(mid + 3, y + ARROW - 7, mid, y + ARROW - 3, MUTED, 0.8));
+      y += ARROW;
+    }
+    const title = paragraph(x0 + BOX_PAD, y + BOX_PAD, width - 2 * BOX_PAD, part.title, { font: 'bold', size: 9 }, measure);
+    let inner = BOX_PAD + title.height;
+    const body: Item[] = [];
+    for (const content of part.lines) {
+      const p = paragraph(x0 + BOX_PAD, y + inner + 2, width - 2 * BOX_PAD, content, { font: 'regular', size: 9, color: INK }, measure);
+      body.push(...p.items);
+      inner += p.height + 2;
+    }
+    const height = inner + BOX_PAD;
+    items.push(box(x0, y, width, height, { stroke: RULE, radius: 4 }), ...title.items, ...body);
+    y += height;
+  });
+  return { items };
+}
+
+/**
+ * The problem sheet as PDF bytes; the same rubric, student and date give the same bytes.
+ *
+ * @example
+ * const bytes = await renderProblemSheetPdf(variantRubric(plan, values), { id: '2023000001', name: '王晓东' }, '2026-09-01');
+ */
+export function renderProblemSheetPdf(rubric: Rubric, student: SheetStudent, date: string): Promise<Uint8Array> {
+  const info = documentInfo({ title: `${rubric.title} — ${student.id}`, subject: `Problem sheet of ${rubric.id} for ${student.id}`, gradedAt: date });
+  return renderPages([layoutProblemSheet(rubric, student, fontMeasure)], info);
+}
