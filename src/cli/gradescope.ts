@@ -9,15 +9,17 @@ import { gradescopeResults } from '../report/gradebook.js';
 import { gradePath } from './batch/grade-path.js';
 import { collectSpreadsheets, writeAtomic } from './files.js';
 import { EXIT, type Io } from './io.js';
-import { loadGrader } from './rubric-file.js';
+import { loadGraderFor } from './variant-grader.js';
 
 export interface GradescopeOptions {
   readonly submission: string;
   readonly results: string;
+  /** variants.csv, for a rubric with per-student numbers. */
+  readonly variants?: string;
 }
 
 export async function gradescopeCommand(rubricPath: string, options: GradescopeOptions, io: Io): Promise<number> {
-  const grader = await loadGrader(rubricPath, io);
+  const grader = await loadGraderFor(rubricPath, options.variants, io);
   const files = await collectSpreadsheets([options.submission]);
   const revealExpected = grader.reference.rubric.feedback.revealExpected;
   const results =

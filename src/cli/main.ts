@@ -116,7 +116,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<rubric>', 'rubric file (YAML)')
     .option('--submission <folder>', 'where the submitted files are', '/autograder/submission')
     .option('--results <file>', 'where to write results.json', '/autograder/results/results.json')
-    .action(async (rubric: string, options: { submission: string; results: string }) => {
+    .option('--variants <variants.csv>', "each student's numbers, for a rubric with variants")
+    .action(async (rubric: string, options: { submission: string; results: string; variants?: string }) => {
       setExit(await gradescopeCommand(rubric, options, io));
     });
   return cli;

@@ -5,6 +5,7 @@ import type { Grader } from '../grade/grader.js';
 import { RubricError } from '../rubric/problems.js';
 import { parseVariantsCsv, type PinnedVariants } from '../variants/csv.js';
 import { createVariantGrader } from '../variants/grader.js';
+import { pinnedProblems } from '../variants/draw.js';
 import { planVariants, type VariantPlan } from '../variants/plan.js';
 import { decodeText } from '../ingest/text.js';
 import { UsageError, type Io } from './io.js';
@@ -20,7 +21,7 @@ export async function loadVariantPlan(rubricPath: string, io: Io): Promise<Varia
 }
 
 /** Reads variants.csv against the plan; an unreadable file or a header without the plan's columns is a usage error. */
-export async function readPinnedVariants(path: string, plan: VariantPlan): Promise<PinnedVariants> {
+export async function readPinnedVariants(path: string, plan: VariantPlan, check = true): Promise<PinnedVariants> {
   const bytes = await readFile(path).catch(() => {
     throw new UsageError(`${path}: the variants file cannot be read`);
   });
@@ -28,7 +29,9 @@ export async function readPinnedVariants(path: string, plan: VariantPlan): Promi
   if (!text.ok) throw new UsageError(`${path}: not a CSV file (it looks like ${text.looksLike})`);
   const pinned = parseVariantsCsv(text.text, path, plan);
   if (pinned.byId.size === 0) throw new UsageError(pinned.problems[0] ?? `${path}: no student has numbers in it`);
-  return pinned;
+  // Rows edited by hand are used as written, with a word about any that is not good homework.
+  const unchecked = !check ? [] : pinnedProblems(plan, pinned.byId).map((problem) => `${path}: ${problem} The numbers are used as written.`);
+  return { byId: pinned.byId, problems: [...pinned.problems, ...unchecked] };
 }
 
 /**
@@ -45,7 +48,7 @@ export async function loadGraderFor(rubricPath: string, variantsPath: string | u
   if (variantsPath === undefined) {
     throw new UsageError(`${rubricPath} gives every student their own numbers: pass --variants variants.csv (written by "stepmark variants")`);
   }
-  const pinned = await readPinnedVariants(variantsPath, plan);
+  const pinned = await readPinnedVariants(variantsPath, plan, !quiet);
   if (!quiet) for (const problem of pinned.problems) io.stderr(`${problem}\n`);
   return createVariantGrader(grader, plan, pinned.byId);
 }

@@ -122,3 +122,17 @@ function meetsConstraints(plan: VariantPlan, values: ReadonlyMap<string, number>
     return kind === 'distinct' ? new Set(xs).size === xs.length : xs.every((x) => x !== 0);
   });
 }
+
+/**
+ * What is wrong with numbers pinned by hand (a TA's edit of variants.csv): each as one sentence
+ * per student, by the same constraints and checks a draw must pass. They are still used as written.
+ */
+export function pinnedProblems(plan: VariantPlan, byId: ReadonlyMap<string, ReadonlyMap<string, number>>): string[] {
+  const base = profileOf(baseReference(plan));
+  const problems: string[] = [];
+  for (const [id, values] of byId) {
+    if (!meetsConstraints(plan, values)) problems.push(`student ${id}: the numbers break a constraint of the rubric's variants section.`);
+    for (const failure of checkVariant(variantReference(plan, values), base, plan.spec.margin)) problems.push(`student ${id}: ${failure.message}`);
+  }
+  return problems;
+}

@@ -129,6 +129,20 @@ describe('grade --variants', () => {
     }
   });
 
+  it('warns about a row edited into bad homework, and grades with it as written', async () => {
+    const { rubric, out, folder } = await classWithVariants();
+    const lines = readFileSync(out, 'utf8').split('\r\n');
+    const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
+    const at = lines.findIndex((line) => line.startsWith(IDS[1]!));
+    const cells = lines[at]!.split(',');
+    cells[header.indexOf('i2')] = cells[header.indexOf('i1')]!;
+    lines[at] = cells.join(',');
+    writeFileSync(out, lines.join('\r\n'));
+    const outcome = await stepmark(['grade', rubric, folder, '--variants', out]);
+    expect(outcome.stderr).toContain(`${out}: student ${IDS[1]}: the numbers break a constraint of the rubric's variants section. The numbers are used as written.`);
+    expect(outcome.stderr.match(/student \d+/g)?.every((s) => s === `student ${IDS[1]}`)).toBe(true);
+  });
+
   it('is required for a rubric with variants, and refused for one without', async () => {
     const { rubric, out, folder } = await classWithVariants();
     expect((await stepmark(['grade', rubric, folder])).stderr).toMatch(/gives every student their own numbers: pass --variants/);
