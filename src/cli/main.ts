@@ -102,11 +102,12 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .command('variants')
     .description("draw every student's own numbers for a rubric with variants, into one CSV the TA keeps")
     .argument('<rubric>', 'rubric file (YAML) with a variants: section')
-    .requiredOption('--roster <class.csv>', 'the class list (student id, name)')
+    .option('--roster <class.csv>', 'the class list (student id, name)')
     .option('--secret-file <file>', 'the course secret, in a file')
     .option('--secret-env <VARIABLE>', 'the course secret, in this environment variable')
     .requiredOption('-o, --output <variants.csv>', 'where to write every student\'s numbers')
     .option('--force', 'replace the output file if it exists')
+    .option('--redraw <id...>', 'new numbers for these students in the existing output file, the others kept')
     .action(async (rubric: string, options: VariantsOptions) => {
       setExit(await variantsCommand(rubric, options, io));
     });

@@ -13,19 +13,28 @@ import { writeAtomic } from './files.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { readSecret, type SecretOptions } from './secret.js';
 import { loadVariantPlan } from './variant-grader.js';
+import { redrawStudents } from './variants-redraw.js';
 
 export interface VariantsOptions extends SecretOptions {
-  readonly roster: string;
+  /** The class list; not needed with `redraw`. */
+  readonly roster?: string;
+  /** Students to give new numbers in the existing output file, the others kept. */
+  readonly redraw?: readonly string[];
   readonly output: string;
   readonly force?: boolean;
 }
 
 export async function variantsCommand(rubricPath: string, options: VariantsOptions, io: Io): Promise<number> {
-  if (existsSync(options.output) && !options.force) throw new UsageError(`${options.output} exists; pass --force to replace it`);
+  const redraw = options.redraw ?? [];
+  if (redraw.length === 0 && options.roster === undefined) throw new UsageError('give the class list with --roster <class.csv> (or --redraw <id> to change rows of an existing file)');
+  if (redraw.length === 0 && existsSync(options.output) && !options.force) {
+    throw new UsageError(`${options.output} exists; pass --force to replace it, or --redraw <id> to draw some students again`);
+  }
   const plan = await loadVariantPlan(rubricPath, io);
   if (plan === null) throw new UsageError(`${rubricPath} has no variants: section; every student computes the same numbers`);
   const secret = await readSecret(options);
-  const students = await readRosterFile(options.roster, io);
+  if (redraw.length > 0) return redrawStudents(plan, secret, options.output, redraw, io);
+  const students = await readRosterFile(options.roster!, io);
   const drawer = createVariantDrawer(plan, nodeHmacSha256);
   const rows: VariantRow[] = [];
   for (const student of students) {

@@ -36,7 +36,7 @@ export function variantsCsv(plan: VariantPlan, rows: readonly VariantRow[]): str
       ...plan.names.map((n) => variant.values.get(n)!),
     ]),
   ];
-  return stringify(records, { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return toCsvText(records);
 }
 
 export interface PinnedVariants {
@@ -51,16 +51,32 @@ export const variantKey = (id: string): string => id.normalize('NFKC').replace(/
 
 const ID_HEADERS = new Set(['studentid', '学号']);
 
-/** Reads variants.csv against the plan: every drawn name needs a column, every cell a number. */
-export function parseVariantsCsv(text: string, file: string, plan: VariantPlan): PinnedVariants {
+/** The cells of a CSV file as text, row by row (blank rows kept, so row k is line k + 1), or why it cannot be read. */
+export function csvRows(text: string): { rows: string[][] } | { problem: string } {
   const body = text.replace(/^\uFEFF/, '');
   const reading = readWorkbook({ kind: 'csv', text: body, separator: guessSeparator(body) }, resolveLimits({ maxRows: 100_000 }));
-  if (!reading.ok) return { byId: new Map(), problems: [`${file}: ${reading.detail}`] };
+  if (!reading.ok) return { problem: reading.detail };
   const sheet = reading.workbook.Sheets[reading.workbook.SheetNames[0] ?? ''];
   const rows = sheet === undefined ? [] : XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: '', blankrows: true })
     .map((cells) => cells.map((cell) => String(cell ?? '').trim()));
+  return { rows };
+}
+
+/** Rows as CSV text, as variants.csv is written. */
+export function toCsvText(rows: readonly (readonly (string | number)[])[]): string {
+  return stringify(rows as (string | number)[][], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
+
+/** The column of the student id in a header row, or -1. */
+export const idColumnOf = (header: readonly string[]): number => header.findIndex((cell) => ID_HEADERS.has(normaliseLabel(cell)));
+
+/** Reads variants.csv against the plan: every drawn name needs a column, every cell a number. */
+export function parseVariantsCsv(text: string, file: string, plan: VariantPlan): PinnedVariants {
+  const read = csvRows(text);
+  if ('problem' in read) return { byId: new Map(), problems: [`${file}: ${read.problem}`] };
+  const { rows } = read;
   const header = rows[0] ?? [];
-  const idColumn = header.findIndex((cell) => ID_HEADERS.has(normaliseLabel(cell)));
+  const idColumn = idColumnOf(header);
   const columns = plan.names.map((name) => header.indexOf(name));
   const absent = plan.names.filter((_, k) => columns[k]! < 0);
   if (idColumn < 0 || absent.length > 0) {

@@ -27,10 +27,14 @@ export interface DrawnVariant {
 
 export interface VariantDrawer {
   readonly plan: VariantPlan;
-  /** The variant the seed gives; throws a NoGoodVariantError when maxDraws draws all fail. */
-  draw(seed: Uint8Array): DrawnVariant;
+  /**
+   * The variant the seed gives; throws a NoGoodVariantError when maxDraws draws all fail. With
+   * `after`, the draws up to that one are passed over: a student's next variant, when a TA asks
+   * for a new one (`draws` counts from the start of the stream).
+   */
+  draw(seed: Uint8Array, after?: number): DrawnVariant;
   /** The same, from the course secret and the student id. */
-  forStudent(secret: Uint8Array, studentId: string): Promise<DrawnVariant>;
+  forStudent(secret: Uint8Array, studentId: string, after?: number): Promise<DrawnVariant>;
 }
 
 export class NoGoodVariantError extends Error {
@@ -87,11 +91,13 @@ function build(rubric: Rubric): Graph {
 export function createVariantDrawer(plan: VariantPlan, hmac: HmacSha256): VariantDrawer {
   let base: BaseProfile | null = null;
   const profile = () => (base ??= profileOf(baseReference(plan)));
-  const draw = (seed: Uint8Array): DrawnVariant => {
+  const draw = (seed: Uint8Array, after = 0): DrawnVariant => {
     const next = choiceStream(seed);
+    // Every draw takes one number per choice, whether it is kept or not.
+    for (let skipped = 0; skipped < after * plan.choices.length; skipped++) next(1);
     const redrawn = new Map<RedrawReason, number>();
     const count = (reason: RedrawReason) => redrawn.set(reason, (redrawn.get(reason) ?? 0) + 1);
-    for (let draws = 1; draws <= plan.spec.maxDraws; draws++) {
+    for (let draws = after + 1; draws <= after + plan.spec.maxDraws; draws++) {
       const values = new Map<string, number>();
       for (const choice of plan.choices) {
         const option = choice.options[next(choice.options.length)]!;
@@ -110,7 +116,7 @@ export function createVariantDrawer(plan: VariantPlan, hmac: HmacSha256): Varian
   return {
     plan,
     draw,
-    forStudent: async (secret, studentId) => draw(await variantSeed(hmac, secret, studentId)),
+    forStudent: async (secret, studentId, after) => draw(await variantSeed(hmac, secret, studentId), after),
   };
 }
 

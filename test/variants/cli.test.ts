@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { templateWorkbook } from '../../src/report/template.js';
 import { parseVariantsCsv } from '../../src/variants/csv.js';
-import { variantReference } from '../../src/variants/draw.js';
+import { createVariantDrawer, variantReference } from '../../src/variants/draw.js';
+import { nodeHmacSha256 } from '../../src/variants/node-hmac.js';
 import { handRounded } from '../support/submissions.js';
 import { stepmark } from '../cli/run.js';
 import { pageTexts } from '../report/pdf-text.js';
@@ -71,6 +72,29 @@ describe('stepmark variants', () => {
     writeFileSync(out, 'keep me');
     expect(await usage([rubric, '--roster', roster, '--secret-file', secret, '-o', out])).toMatch(/exists; pass --force/);
     expect(readFileSync(out, 'utf8')).toBe('keep me');
+  });
+});
+
+describe('stepmark variants --redraw', () => {
+  it('gives one student new numbers, the next good draw of their own stream, and leaves every other row as it was', async () => {
+    const { rubric, roster, secret, out } = setUp();
+    expect((await stepmark(['variants', rubric, '--roster', roster, '--secret-file', secret, '-o', out])).code).toBe(0);
+    const before = readFileSync(out, 'utf8').split('\r\n');
+    const redrawn = await stepmark(['variants', rubric, '--secret-file', secret, '-o', out, '--redraw', IDS[2]!]);
+    expect(redrawn.code).toBe(0);
+    const after = readFileSync(out, 'utf8').split('\r\n');
+    expect(after.length).toBe(before.length);
+    const changed = after.flatMap((line, k) => (line === before[k] ? [] : [k]));
+    expect(changed.map((k) => after[k]!.split(',')[0])).toEqual([IDS[2]]);
+    const plan = seedPlan();
+    const [old, now] = [before, after].map((lines) => parseVariantsCsv(lines.join('\r\n'), out, plan).byId.get(IDS[2]!)!);
+    expect([...now!]).not.toEqual([...old!]);
+    const header = before[0]!.replace(/^\uFEFF/, '').split(',');
+    const oldDraws = Number(before[changed[0]!]!.split(',')[header.indexOf('Draws')]);
+    const again = await createVariantDrawer(plan, nodeHmacSha256).forStudent(new TextEncoder().encode(SECRET_TEXT), IDS[2]!, oldDraws);
+    expect([...again.values]).toEqual([...now!]);
+    expect(after[changed[0]!]).toContain(`asked after draw ${oldDraws}`);
+    expect((await stepmark(['variants', rubric, '--secret-file', secret, '-o', out, '--redraw', '2099999999'])).stderr).toMatch(/2099999999 has no row/);
   });
 });
 
