@@ -167,6 +167,17 @@ describe('grade --variants', () => {
     expect(outcome.stderr.match(/student \d+/g)?.every((s) => s === `student ${IDS[1]}`)).toBe(true);
   });
 
+  it('writes a student\'s report with their own numbers in the formulas', async () => {
+    const { rubric, out, folder, pinned } = await classWithVariants();
+    const pdf = join(work, 'report.pdf');
+    const checked = await stepmark(['check', rubric, join(folder, `${IDS[3]}.xlsx`), '--variants', out, '--pdf', pdf]);
+    expect(checked.code).toBe(0);
+    const values = pinned.get(IDS[3]!)!;
+    const text = pageTexts(readFileSync(pdf)).join('\n');
+    // in_cc1 = i1 · KK13 + ...: the formula with this student's i1 and KK13 substituted.
+    expect(text).toContain(`= ${formatNumber(values.get('i1')!)} · ${formatNumber(values.get('KK13')!)}`.replace(/ (−[\d.]+)$/, ' ($1)'));
+  });
+
   it('is required for a rubric with variants, and refused for one without', async () => {
     const { rubric, out, folder } = await classWithVariants();
     expect((await stepmark(['grade', rubric, folder])).stderr).toMatch(/gives every student their own numbers: pass --variants/);
