@@ -19,3 +19,8 @@ export type { Submission } from './ingest/types.js';
 export { writeStudentReport } from './report/pdf.js';
 export { renderClassSummaryPdf } from './report/summary-pdf.js';
 export { classSummary } from './report/class-summary.js';
+export { planVariants, type VariantPlan } from './variants/plan.js';
+export { createVariantDrawer, variantReference, variantRubric, type DrawnVariant, type VariantDrawer } from './variants/draw.js';
+export type { HmacSha256 } from './variants/random.js';
+export { createVariantGrader, type VariantGrader } from './variants/grader.js';
+export { integritySignals, type IntegritySignal } from './variants/integrity.js';
