@@ -42,13 +42,11 @@ export interface IntegrityInput {
   readonly settings: ReadonlyMap<string, StepSettings>;
   /** With per-student numbers: each student's right values (by `variantKey(id)`, then step id). */
   readonly expected?: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** Names for the ids in `expected`, where known. */
-  readonly names?: ReadonlyMap<string, string | null>;
 }
 
 export function integritySignals(input: IntegrityInput): IntegritySignal[] {
   const read = input.results.filter((r) => r.error === null);
-  return [...(input.expected ? fitSignals(read, input.expected, input.settings, input.names) : []), ...sharedSignals(read, input.expected !== undefined)];
+  return [...(input.expected ? fitSignals(read, input.expected, input.settings) : []), ...sharedSignals(read, input.expected !== undefined)];
 }
 
 /** How many steps of `result` are right for `expected`. */
@@ -67,8 +65,9 @@ function fitSignals(
   results: readonly GradeResult[],
   expected: ReadonlyMap<string, ReadonlyMap<string, number>>,
   settings: ReadonlyMap<string, StepSettings>,
-  names: ReadonlyMap<string, string | null> = new Map(),
 ): IntegritySignal[] {
+  // The student whose numbers a file fits, named and pointed to where they handed in a file too.
+  const handedIn = new Map(results.flatMap((r) => (r.student.id === null ? [] : [[variantKey(r.student.id), r] as const])));
   const signals: IntegritySignal[] = [];
   for (const result of results) {
     const own = result.student.id === null ? undefined : variantKey(result.student.id);
@@ -85,7 +84,7 @@ function fitSignals(
       kind: 'fits-another-variant',
       file: result.file,
       student: result.student,
-      other: { id: best.id, name: names.get(best.id) ?? null, file: null },
+      other: { id: handedIn.get(best.id)?.student.id ?? best.id, name: handedIn.get(best.id)?.student.name ?? null, file: handedIn.get(best.id)?.file ?? null },
       steps: best.steps,
       detail: `The values are right for student ${best.id}'s numbers at ${best.count} steps, and for this student's own numbers at ${ownFit}.`,
     });
