@@ -10,7 +10,7 @@
  */
 import type { StepSettings } from '../grade/settings.js';
 import type { GradeResult } from '../grade/result.js';
-import { isCorrect } from '../grade/tolerance.js';
+import { allowedError } from '../grade/tolerance.js';
 import { variantKey } from './csv.js';
 
 export const SIGNAL_KINDS = ['fits-another-variant', 'shared-wrong-values'] as const;
@@ -49,16 +49,30 @@ export function integritySignals(input: IntegrityInput): IntegritySignal[] {
   return [...(input.expected ? fitSignals(read, input.expected, input.settings) : []), ...sharedSignals(read, input.expected !== undefined)];
 }
 
-/** How many steps of `result` are right for `expected`. */
-function fit(result: GradeResult, expected: ReadonlyMap<string, number>, settings: ReadonlyMap<string, StepSettings>): { count: number; steps: string[] } {
-  const steps: string[] = [];
-  for (const step of result.steps) {
-    const value = expected.get(step.id);
-    const grading = settings.get(step.id)?.grading;
-    if (step.submitted === null || value === undefined || grading === undefined) continue;
-    if (isCorrect(value, { value: step.submitted, decimals: null }, grading)) steps.push(step.id);
-  }
-  return { count: steps.length, steps };
+/** Float noise in a tolerance never decides (as in isCorrect). */
+const SLACK = 1e-12;
+
+/**
+ * Each student's right values and how far from each a value may be, in step order, as flat
+ * arrays: the fit of every file to every student's numbers is N² × steps comparisons (500
+ * students: 23 million), so the inner loop only subtracts and compares.
+ */
+function targets(stepIds: readonly string[], expected: ReadonlyMap<string, ReadonlyMap<string, number>>, settings: ReadonlyMap<string, StepSettings>) {
+  return [...expected].map(([id, values]) => {
+    const value = Float64Array.from(stepIds, (step) => values.get(step) ?? Number.NaN);
+    const allowed = Float64Array.from(stepIds, (step, k) => {
+      const grading = settings.get(step)?.grading;
+      return grading === undefined ? -1 : allowedError(value[k]!, { value: value[k]!, decimals: null }, grading) + SLACK;
+    });
+    return { id, value, allowed };
+  });
+}
+
+/** The steps (by index) where `submitted` is right for `target`, counted. */
+function fitCount(submitted: Float64Array, target: { value: Float64Array; allowed: Float64Array }): number {
+  let count = 0;
+  for (let k = 0; k < submitted.length; k++) if (Math.abs(submitted[k]! - target.value[k]!) <= target.allowed[k]!) count++;
+  return count;
 }
 
 function fitSignals(
@@ -68,25 +82,31 @@ function fitSignals(
 ): IntegritySignal[] {
   // The student whose numbers a file fits, named and pointed to where they handed in a file too.
   const handedIn = new Map(results.flatMap((r) => (r.student.id === null ? [] : [[variantKey(r.student.id), r] as const])));
+  const stepIds = results[0]?.steps.map((s) => s.id) ?? [];
+  const all = targets(stepIds, expected, settings);
   const signals: IntegritySignal[] = [];
   for (const result of results) {
     const own = result.student.id === null ? undefined : variantKey(result.student.id);
-    if (own === undefined || !expected.has(own)) continue;
-    const ownFit = fit(result, expected.get(own)!, settings).count;
-    let best: { id: string; count: number; steps: string[] } | null = null;
-    for (const [id, values] of expected) {
-      if (id === own) continue;
-      const other = fit(result, values, settings);
-      if (best === null || other.count > best.count) best = { id, ...other };
+    const mine = all.find((t) => t.id === own);
+    if (mine === undefined) continue;
+    const bySteps = new Map(result.steps.map((s) => [s.id, s.submitted]));
+    const submitted = Float64Array.from(stepIds, (id) => bySteps.get(id) ?? Number.NaN);
+    const ownFit = fitCount(submitted, mine);
+    let best: { target: (typeof all)[number]; count: number } | null = null;
+    for (const target of all) {
+      if (target === mine) continue;
+      const count = fitCount(submitted, target);
+      if (best === null || count > best.count) best = { target, count };
     }
-    if (best === null || best.count < ownFit + FIT_LEAD || best.count < FIT_SHARE * result.steps.length) continue;
+    if (best === null || best.count < ownFit + FIT_LEAD || best.count < FIT_SHARE * stepIds.length) continue;
+    const other = handedIn.get(best.target.id);
     signals.push({
       kind: 'fits-another-variant',
       file: result.file,
       student: result.student,
-      other: { id: handedIn.get(best.id)?.student.id ?? best.id, name: handedIn.get(best.id)?.student.name ?? null, file: handedIn.get(best.id)?.file ?? null },
-      steps: best.steps,
-      detail: `The values are right for student ${best.id}'s numbers at ${best.count} steps, and for this student's own numbers at ${ownFit}.`,
+      other: { id: other?.student.id ?? best.target.id, name: other?.student.name ?? null, file: other?.file ?? null },
+      steps: stepIds.filter((_, k) => Math.abs(submitted[k]! - best.target.value[k]!) <= best.target.allowed[k]!),
+      detail: `The values are right for student ${other?.student.id ?? best.target.id}'s numbers at ${best.count} steps, and for this student's own numbers at ${ownFit}.`,
     });
   }
   return signals;
