@@ -40,7 +40,9 @@ export async function readPinnedVariants(path: string, plan: VariantPlan, check 
  */
 export async function loadGraderFor(rubricPath: string, variantsPath: string | undefined, io: Io, quiet = false): Promise<Grader> {
   const grader = await loadGrader(rubricPath, io);
-  const plan = await loadVariantPlan(rubricPath, io);
+  // The rubric is compiled once; again only to place the variants section's problems in the file.
+  const planned = planVariants(grader.reference.rubric);
+  const plan = planned === null ? null : planned.ok ? planned.plan : await loadVariantPlan(rubricPath, io);
   if (plan === null) {
     if (variantsPath !== undefined) throw new UsageError(`${rubricPath} has no variants: section, so --variants ${variantsPath} has nothing to pin`);
     return grader;
