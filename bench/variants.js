@@ -37,18 +37,18 @@ function lcg(seed) {
 }
 
 /** Student n's sheet: their graph hand-rounded at 3 or 4 decimals, half of them with one slip (the same for both classes). */
-function writeClass(graphOf, decimals) {
+function writeClass(referenceOf, decimals) {
   const folder = mkdtempSync(join(tmpdir(), 'stepmark-bench-variants-'));
   const random = lcg(42);
   for (let n = 0; n < COUNT; n++) {
-    const graph = graphOf(n);
+    const { rubric, graph } = referenceOf(n);
     const d = decimals + Math.floor(random() * 2);
     const slip = graph.steps[Math.floor(random() * graph.steps.length)].id;
     const given = random() < 0.5 ? new Map([[slip, Math.round(random() * 1000) / 1000]]) : new Map();
     const values = evaluateGraph(graph, { round: (x) => Number(x.toFixed(d)), given });
     const answers = new Map([...values].map(([id, v]) => [id, Number(v.toFixed(d))]));
     const id = String(2023100000 + n);
-    writeFileSync(join(folder, `${id}_student${n}.xlsx`), templateWorkbook(graph, decimals, { student: { id, name: `student ${n}` }, answers }));
+    writeFileSync(join(folder, `${id}_student${n}.xlsx`), templateWorkbook(rubric, graph, { filled: { student: { id, name: `student ${n}` }, answers } }));
   }
   return folder;
 }
@@ -88,8 +88,8 @@ export async function benchVariants() {
 
   const plain = createGrader(seedText, 'seed-cnn.yaml');
   const withVariants = () => createVariantGrader(createGrader(text, 'seed-variants.yaml'), plan, pinned);
-  const plainFolder = writeClass(() => plain.reference.graph, 3);
-  const variantFolder = writeClass((n) => variantReference(plan, pinned.get(variantKey(String(2023100000 + n)))).graph, 3);
+  const plainFolder = writeClass(() => plain.reference, 3);
+  const variantFolder = writeClass((n) => variantReference(plan, pinned.get(variantKey(String(2023100000 + n)))), 3);
   try {
     const list = (folder) => readdirSync(folder).map((name) => join(folder, name)).sort();
     const [plainFiles, variantFiles] = [list(plainFolder), list(variantFolder)];

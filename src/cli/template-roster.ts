@@ -1,10 +1,8 @@
 /**
  * `stepmark template <rubric> --roster class.csv -o <folder> [--variants variants.csv]`: one
  * template per student, their id and name filled in, and a one-page problem sheet PDF with their
- * numbers (their own, with a variants rubric; pinned by variants.csv).
- *
- * Today's template (src/report/template.ts) has no block of given values: the numbers are on the
- * problem sheet. When the template gains one, pass it the student's variant graph below.
+ * numbers (their own, with a variants rubric; pinned by variants.csv), in the template's givens
+ * and on the sheet.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -59,7 +57,7 @@ export async function templateRosterCommand(rubricPath: string, options: Templat
     const [xlsx, pdf] = [join(options.output, `${stems[k]}.xlsx`), join(options.output, `${stems[k]}.pdf`)];
     if (!options.force && (existsSync(xlsx) || existsSync(pdf))) throw new UsageError(`${xlsx} exists; pass --force to replace the templates`);
     const filled = { student: { id: student.id, name: student.name ?? '' }, answers: new Map<string, number>() };
-    await writeAtomic(xlsx, templateWorkbook(built.graph, rubric.grading.decimals, filled));
+    await writeAtomic(xlsx, templateWorkbook(rubric, built.graph, { filled }));
     await writeAtomic(pdf, await renderProblemSheetPdf(rubric, student, date));
     written++;
   }

@@ -42,7 +42,8 @@ beforeAll(async () => {
 
   const plan = seedPlan();
   const pinned = parseVariantsCsv(readFileSync(variants, 'utf8'), variants, plan).byId;
-  const graphOf = (k: number) => variantReference(plan, pinned.get(id(k))!).graph;
+  const referenceOf = (k: number) => variantReference(plan, pinned.get(id(k))!);
+  const graphOf = (k: number) => referenceOf(k).graph;
   const folder = join(work, 'class');
   mkdirSync(folder);
   const hand = Array.from({ length: CLASS }, (_, k) => handRounded(graphOf(k), 3));
@@ -54,8 +55,8 @@ beforeAll(async () => {
     answers[b] = handRounded(graphOf(b), 3, {}, slips);
   }
   answers.forEach((values, k) => {
-    const graph = graphOf(k);
-    writeFileSync(join(folder, `${id(k)}.xlsx`), templateWorkbook(graph, 3, { student: { id: id(k), name: `student ${k}` }, answers: values }));
+    const { rubric: own, graph } = referenceOf(k);
+    writeFileSync(join(folder, `${id(k)}.xlsx`), templateWorkbook(own, graph, { filled: { student: { id: id(k), name: `student ${k}` }, answers: values } }));
   });
   out = join(work, 'out');
   const graded = await stepmark(['grade', rubric, folder, '--out', out, '--variants', variants, '--no-pdf', '--date', '2026-11-30']);

@@ -7,6 +7,7 @@ import { parseVariantsCsv } from '../../src/variants/csv.js';
 import { createVariantDrawer, variantReference } from '../../src/variants/draw.js';
 import { nodeHmacSha256 } from '../../src/variants/node-hmac.js';
 import { handRounded } from '../support/submissions.js';
+import * as XLSX from 'xlsx';
 import { stepmark } from '../cli/run.js';
 import { pageTexts } from '../report/pdf-text.js';
 import { formatNumber } from '../../src/engine/text.js';
@@ -108,8 +109,8 @@ describe('grade --variants', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(folder);
     for (const id of IDS) {
-      const graph = variantReference(plan, pinned.get(id)!).graph;
-      writeFileSync(join(folder, `${id}.xlsx`), templateWorkbook(graph, 3, { student: { id, name: id }, answers: handRounded(graph, 3) }));
+      const { rubric: own, graph } = variantReference(plan, pinned.get(id)!);
+      writeFileSync(join(folder, `${id}.xlsx`), templateWorkbook(own, graph, { filled: { student: { id, name: id }, answers: handRounded(graph, 3) } }));
     }
     return { ...paths, folder, pinned };
   }
@@ -117,9 +118,9 @@ describe('grade --variants', () => {
   it('grades each file against its own student\'s numbers, and a file with no known id against nothing', async () => {
     const { rubric, out, folder, pinned } = await classWithVariants();
     // Work handed in under an id with no numbers.
-    const graph = variantReference(seedPlan(), pinned.get(IDS[0]!)!).graph;
+    const { rubric: own, graph } = variantReference(seedPlan(), pinned.get(IDS[0]!)!);
     const stranger = { student: { id: '2023999999', name: 'x' }, answers: handRounded(graph, 3) };
-    writeFileSync(join(folder, '2023999999.xlsx'), templateWorkbook(graph, 3, stranger));
+    writeFileSync(join(folder, '2023999999.xlsx'), templateWorkbook(own, graph, { filled: stranger }));
     const json = join(work, 'results.json');
     const outcome = await stepmark(['grade', rubric, folder, '--variants', out, '--json', json]);
     expect(outcome.code).toBe(1);
@@ -199,6 +200,10 @@ describe('template --roster', () => {
     for (const id of IDS) {
       const template = readSubmission(readFileSync(join(folder, `${id}.xlsx`)), `${id}.xlsx`, createLabelMatcher([], {}));
       expect(template.student.id).toBe(id);
+      const book = XLSX.read(readFileSync(join(folder, `${id}.xlsx`)));
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 });
+      const givens = rows.find((row) => row[1] === 'KK11 … KK13')!;
+      expect(givens.slice(2, 5).map(Number)).toEqual([1, 2, 3].map((m) => pinned.get(id)!.get(`KK1${m}`)));
       const sheet = pageTexts(readFileSync(join(folder, `${id}.pdf`)));
       expect(sheet.length).toBe(1);
       const values = pinned.get(id)!;
