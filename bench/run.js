@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, medians of repeated batches. Targets live here, not in tests.
-// `npm run bench -- report cold` runs only the ones named (engine, network, grade, diagnose, report, cold, batch).
+// `npm run bench -- report cold` runs only the ones named (engine, network, grade, diagnose, report, cold, batch, variants).
 import { benchEngine } from './engine.js';
 import { benchDiagnose } from './diagnose.js';
 import { benchBatch } from './batch.js';

@@ -6,7 +6,7 @@
 import { elementId, indexedId } from '../engine/builder.js';
 import { formatNumber } from '../engine/text.js';
 import type { Layer, Rubric } from '../rubric/schema.js';
-import { measure as fontMeasure } from './fonts.js';
+import { loadFonts } from './fonts.js';
 import { A4, box, INK, line, MUTED, paragraph, RULE, text, type Item, type Measure, type Page, type PageSize } from './layout.js';
 import { documentInfo, renderPages } from './pdf.js';
 
@@ -115,7 +115,7 @@ export function layoutProblemSheet(rubric: Rubric, student: SheetStudent, measur
  * @example
  * const bytes = await renderProblemSheetPdf(variantRubric(plan, values), { id: '2023000001', name: '王晓东' }, '2026-09-01');
  */
-export function renderProblemSheetPdf(rubric: Rubric, student: SheetStudent, date: string): Promise<Uint8Array> {
+export async function renderProblemSheetPdf(rubric: Rubric, student: SheetStudent, date: string): Promise<Uint8Array> {
   const info = documentInfo({ title: `${rubric.title} — ${student.id}`, subject: `Problem sheet of ${rubric.id} for ${student.id}`, gradedAt: date });
-  return renderPages([layoutProblemSheet(rubric, student, fontMeasure)], info);
+  return renderPages([layoutProblemSheet(rubric, student, await loadFonts())], info);
 }
