@@ -26,7 +26,7 @@ interface Part {
 function layerPart(layer: Layer): Part {
   switch (layer.kind) {
     case 'conv1d': {
-      const kernels = layer.kernels.values;
+      const kernels = layer.kernels.values as unknown as number[][];
       const how = layer.flip ? 'true convolution (kernel reversed)' : 'cross-correlation (kernel as written)';
       return {
         title: `${layer.name} · conv1d · ${kernels.length} kernel${kernels.length > 1 ? 's' : ''} of ${kernels[0]?.length ?? 0} · stride ${layer.stride} · ${how} · ${layer.activation}`,
@@ -58,12 +58,13 @@ function layerPart(layer: Layer): Part {
 }
 
 function parts(rubric: Rubric): Part[] {
-  const names = (v: { name: string; values: number[] }) => v.values.map((_, k) => indexedId(v.name, k)).join(', ');
+  const names = (v: { name: string; values: unknown[] }) => v.values.map((_, k) => indexedId(v.name, k)).join(', ');
+  const flat = (v: { values: unknown[] }) => v.values.filter((x): x is number => typeof x === 'number');
   const loss = rubric.loss.kind === 'mse' ? `mean squared error · ${formatNumber(rubric.loss.factor)} · Σ (out − target)²` : 'cross-entropy';
   return [
-    { title: 'input', lines: [`${names(rubric.input)} = ${list(rubric.input.values)}`] },
+    ...(rubric.input ? [{ title: 'input', lines: [`${names(rubric.input)} = ${list(flat(rubric.input))}`] }] : []),
     ...rubric.layers.map(layerPart),
-    { title: `loss · ${loss}`, lines: [`target ${names(rubric.target)} = ${list(rubric.target.values)}`] },
+    { title: `loss · ${loss}`, lines: rubric.target ? [`target ${names(rubric.target)} = ${list(flat(rubric.target))}`] : [] },
   ];
 }
 

@@ -111,6 +111,9 @@ function visibleMistakes(reference: Reference, step: Step): number {
     unit: 10 ** -grading.decimals,
     sources: [],
     rightValues: [value],
+    writtenValues: exact,
+    underWinners: (expr) => expr,
+    pattern: false,
   };
   const apart = (expr: Expr) => standsApart(ctx, point(evaluateExact(expr, exact)), right);
   return mistakesOf(ctx).filter(apart).length;

@@ -18,13 +18,15 @@ export interface Slot {
 /** Every value a variant may draw, in rubric order: the learning rate, inputs, targets, then each layer's. */
 export function slotsOf(rubric: Rubric): Slot[] {
   const slots: Slot[] = [{ name: LEARNING_RATE_KEY, group: LEARNING_RATE_KEY, value: rubric.learningRate }];
-  const vector = (group: string, values: readonly number[]) =>
-    values.forEach((value, k) => slots.push({ name: indexedId(group, k), group, value }));
-  vector(rubric.input.name, rubric.input.values);
-  vector(rubric.target.name, rubric.target.values);
+  // Only flat vectors vary for now: nested (2-D) inputs and `samples` keep the rubric's values.
+  const vector = (group: string, values: readonly unknown[]) =>
+    values.forEach((value, k) => typeof value === 'number' && slots.push({ name: indexedId(group, k), group, value }));
+  if (rubric.input) vector(rubric.input.name, rubric.input.values);
+  if (rubric.target) vector(rubric.target.name, rubric.target.values);
   for (const layer of rubric.layers) {
     if (layer.kind === 'conv1d') {
-      layer.kernels.values.forEach((row, n) => row.forEach((value, m) => slots.push({ name: elementId(layer.kernels.name, n, m), group: layer.kernels.name, value })));
+      // A conv1d kernel is a row of numbers (nested kernels belong to other layer kinds).
+      (layer.kernels.values as unknown as number[][]).forEach((row, n) => row.forEach((value, m) => slots.push({ name: elementId(layer.kernels.name, n, m), group: layer.kernels.name, value })));
     } else if (layer.kind === 'dense') {
       const width = layer.weights.values[0]?.length ?? 0;
       layer.weights.values.forEach((row, o) => row.forEach((value, h) => slots.push({ name: indexedId(layer.weights.name, o * width + h), group: layer.weights.name, value })));
@@ -37,16 +39,17 @@ export function slotsOf(rubric: Rubric): Slot[] {
 /** `rubric` with the values named in `values` replaced (others kept); the `variants:` section stays. */
 export function withValues(rubric: Rubric, values: ReadonlyMap<string, number>): Rubric {
   const pick = (name: string, value: number) => values.get(name) ?? value;
-  const vector = <V extends { name: string; values: number[] }>(v: V): V => ({ ...v, values: v.values.map((x, k) => pick(indexedId(v.name, k), x)) });
+  const vector = <V extends { name: string; values: unknown[] }>(v: V): V =>
+    ({ ...v, values: v.values.map((x, k) => (typeof x === 'number' ? pick(indexedId(v.name, k), x) : x)) });
   return {
     ...rubric,
     learningRate: pick(LEARNING_RATE_KEY, rubric.learningRate),
-    input: vector(rubric.input),
-    target: vector(rubric.target),
+    ...(rubric.input ? { input: vector(rubric.input) } : {}),
+    ...(rubric.target ? { target: vector(rubric.target) } : {}),
     layers: rubric.layers.map((layer) => {
       const biases = 'biases' in layer && layer.biases ? { biases: vector(layer.biases) } : {};
       if (layer.kind === 'conv1d') {
-        const kernels = { ...layer.kernels, values: layer.kernels.values.map((row, n) => row.map((x, m) => pick(elementId(layer.kernels.name, n, m), x))) };
+        const kernels = { ...layer.kernels, values: (layer.kernels.values as unknown as number[][]).map((row, n) => row.map((x, m) => pick(elementId(layer.kernels.name, n, m), x))) } as typeof layer.kernels;
         return { ...layer, kernels, ...biases };
       }
       if (layer.kind === 'dense') {

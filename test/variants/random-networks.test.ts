@@ -17,7 +17,7 @@ import { SECRET } from './fixtures.js';
 
 /** Every group but the target varied over ±(0.1..0.9), zero left out. */
 function withVariants(rubric: Rubric): Rubric {
-  const groups = [...new Set(slotsOf(rubric).map((s) => s.group))].filter((g) => g !== rubric.target.name && g !== 'learningRate');
+  const groups = [...new Set(slotsOf(rubric).map((s) => s.group))].filter((g) => g !== rubric.target?.name && g !== 'learningRate');
   const choices = [-0.9, -0.7, -0.5, -0.3, -0.1, 0.1, 0.3, 0.5, 0.7, 0.9];
   const values = Object.fromEntries(groups.map((g) => [g, { choices }]));
   return { ...rubric, variants: variantsSchema.parse({ values: { ...values, learningRate: { range: [0.1, 0.9], step: 0.1 } } }) };
