@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isRubricError } from '../rubric/problems.js';
 import { CONVENTIONS, type Convention } from '../rubric/schema.js';
-import { EXIT, isUsageError, processIo, type Io } from './io.js';
+import { endQuietlyOnClosedPipe, EXIT, isUsageError, processIo, type Io } from './io.js';
 import { REFERENCE_FORMATS, type ReferenceFormat } from './reference-format.js';
 import { referenceCommand } from './reference.js';
 import { checkCommand, gradeCommand } from './grade.js';
@@ -127,6 +127,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
 /** Runs stepmark with the given arguments (without `node` and the script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
+  if (io === processIo) endQuietlyOnClosedPipe();
   const cli = program(io, (code) => {
     exitCode = code;
   });

@@ -1,10 +1,9 @@
 /** `stepmark reference <rubric>`: every step's exact value. */
-import { compileRubric } from '../engine/compile.js';
 import { evaluateGraph } from '../engine/evaluate.js';
 import type { Convention } from '../rubric/schema.js';
 import { EXIT, type Io } from './io.js';
 import { referenceCsv, referenceJson, referenceTable, type ReferenceFormat } from './reference-format.js';
-import { readRubricText } from './rubric-file.js';
+import { compileChecked, readRubricText } from './rubric-file.js';
 
 export interface ReferenceOptions {
   readonly format: ReferenceFormat;
@@ -13,7 +12,7 @@ export interface ReferenceOptions {
 
 export async function referenceCommand(rubricPath: string, options: ReferenceOptions, io: Io): Promise<number> {
   const text = await readRubricText(rubricPath, io);
-  const { graph } = compileRubric(text, rubricPath, options.convention ? { convention: options.convention } : {});
+  const { graph } = compileChecked(text, rubricPath, options.convention ? { convention: options.convention } : {});
   const values = evaluateGraph(graph);
   switch (options.format) {
     case 'json':

@@ -9,7 +9,7 @@ import * as XLSX from 'xlsx';
 import { formatNumber } from '../engine/text.js';
 import type { GradeReport, GradeResult, StepResult } from '../grade/result.js';
 import { matchRoster, rosterLookup, type RosterEntry } from './roster.js';
-import { neutraliseCell } from './sanitize.js';
+import { boundCell, joinBounded, neutraliseCell } from './sanitize.js';
 import { countStatuses, formatScore } from './terminal.js';
 
 export type Cell = string | number | null;
@@ -23,7 +23,7 @@ export interface Table {
 export const percentOf = (score: number, max: number): number => (max === 0 ? 0 : (100 * score) / max);
 
 const problemsOf = (result: GradeResult): string =>
-  [...(result.error === null ? [] : [`could not read the file: ${result.error}`]), ...result.problems].join('; ');
+  joinBounded([...(result.error === null ? [] : [`could not read the file: ${result.error}`]), ...result.problems], '; ');
 
 export const NO_SUBMISSION = 'no submission';
 
@@ -165,7 +165,8 @@ function resultOutput(result: GradeResult): string {
   return lines.join('\n');
 }
 
-const textCell = (cell: Cell): Cell => (typeof cell === 'string' ? neutraliseCell(cell) : cell);
+/** Every text cell neutralised and bounded (MAX_CELL_CHARS), whatever a student's file held. */
+const textCell = (cell: Cell): Cell => (typeof cell === 'string' ? neutraliseCell(boundCell(cell)) : cell);
 const neutralised = (table: Table): Cell[][] => [table.header, ...table.rows].map((row) => row.map(textCell));
 
 /** Cells with a line break are quoted too: csv-stringify quotes only the record delimiter itself (CRLF), and a bare CR or LF would start a new row. */

@@ -11,6 +11,17 @@ export const MARKS: Record<Status, string> = {
   unreadable: '?',
 };
 
+/**
+ * Text from a file (its name, the student's name and id, what they wrote, problems) for a
+ * terminal: control characters (escape sequences that retitle the window or clear the screen,
+ * bells, backspaces, bidi overrides) become visible `\u{..}` escapes; tabs become spaces.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+}
+
 const percent = (score: number, max: number) => (max === 0 ? 0 : (100 * score) / max);
 
 export function formatScore(result: Pick<GradeResult, 'score' | 'maxScore'>): string {
@@ -25,11 +36,11 @@ export function countStatuses(steps: readonly StepResult[]): Record<Status, numb
 
 /** `2023123456_张三.xlsx  85/91 (93.4%) · 80 ✓ 5 ↻ 3 ✗ 3 –` or `file: could not read: why`. */
 export function summaryLine(result: GradeResult): string {
-  if (result.error !== null) return `${result.file}: could not read: ${result.error}`;
+  if (result.error !== null) return `${plainText(result.file)}: could not read: ${plainText(result.error)}`;
   const counts = countStatuses(result.steps);
   const parts = (Object.keys(counts) as Status[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
-  const problems = result.problems.length === 0 ? '' : ` · ${result.problems.length === 1 ? 'problem' : `${result.problems.length} problems`}: ${result.problems.join('; ')}`;
-  return `${result.file}: ${formatScore(result)} · ${parts.join(', ')}${problems}`;
+  const problems = result.problems.length === 0 ? '' : ` · ${result.problems.length === 1 ? 'problem' : `${result.problems.length} problems`}: ${plainText(result.problems.join('; '))}`;
+  return `${plainText(result.file)}: ${formatScore(result)} · ${parts.join(', ')}${problems}`;
 }
 
 type Paint = ReturnType<typeof pc.createColors>;
@@ -51,18 +62,18 @@ function paintStatus(paint: Paint, status: Status, text: string): string {
 /** The self-check table. Expected values appear only when `revealExpected`. */
 export function checkTable(result: GradeResult, options: { revealExpected: boolean; color: boolean }): string {
   const paint = pc.createColors(options.color);
-  const who = [result.student.id, result.student.name].filter((x) => x !== null).join(' ');
-  const lines = [paint.bold(`${who || result.file}: ${formatScore(result)}`)];
-  if (result.error !== null) return `${lines[0]}\n${paint.red(`could not read the file: ${result.error}`)}\n`;
-  for (const problem of result.problems) lines.push(paint.yellow(`! ${problem}`));
+  const who = plainText([result.student.id, result.student.name].filter((x) => x !== null).join(' '));
+  const lines = [paint.bold(`${who || plainText(result.file)}: ${formatScore(result)}`)];
+  if (result.error !== null) return `${lines[0]}\n${paint.red(`could not read the file: ${plainText(result.error)}`)}\n`;
+  for (const problem of result.problems) lines.push(paint.yellow(`! ${plainText(problem)}`));
   const idWidth = Math.max(...result.steps.map((s) => s.id.length));
   const byId = new Map(result.steps.map((s) => [s.id, s]));
   for (const section of result.sections) {
     lines.push('', paint.bold(`${section.id}  ${formatNumber(section.score, 6)}/${formatNumber(section.maxScore, 6)}`));
     for (const step of section.stepIds.map((id) => byId.get(id)!)) {
       const expected = options.revealExpected ? `  expected ${formatNumber(step.expected, 4)}` : '';
-      const written = (step.raw || '—').padEnd(10);
-      lines.push(`  ${paintStatus(paint, step.status, MARKS[step.status])} ${step.id.padEnd(idWidth)}  ${written} ${paint.dim(step.message)}${expected}`);
+      const written = plainText(step.raw || '—').padEnd(10);
+      lines.push(`  ${paintStatus(paint, step.status, MARKS[step.status])} ${step.id.padEnd(idWidth)}  ${written} ${paint.dim(plainText(step.message))}${expected}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -14,8 +14,24 @@ export interface LoadedRubric {
 
 /** Rubric files are small; anything larger is a mistake, not a rubric. */
 export const MAX_RUBRIC_BYTES = 1_000_000;
+/** YAML aliases (`*name`) expanded: a few are handy, thousands are a "billion laughs" attack. */
+export const MAX_RUBRIC_ALIASES = 100;
 
-export function parseRubric(text: string, file: string): LoadedRubric {
+/**
+ * A rubric file's bytes as text: UTF-8 (with or without a BOM), or UTF-16 as Windows Notepad
+ * saves "Unicode" (with a BOM, or told from its zero bytes).
+ */
+export function decodeRubric(bytes: Uint8Array): string {
+  const decode = (label: string) => new TextDecoder(label).decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be');
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return decode('utf-16le');
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) return decode('utf-16be');
+  return decode('utf-8');
+}
+
+export function parseRubric(given: string, file: string): LoadedRubric {
+  const text = given.replace(/^\uFEFF/, '');
   if (text.length > MAX_RUBRIC_BYTES) {
     throw new RubricError(file, [{ file, line: null, column: null, path: [], message: 'file is too large for a rubric' }]);
   }
@@ -31,9 +47,20 @@ export function parseRubric(text: string, file: string): LoadedRubric {
     });
     throw new RubricError(file, syntax);
   }
-  const parsed = rubricSchema.safeParse(doc.toJS());
+  const parsed = rubricSchema.safeParse(toPlain(doc, file));
   if (!parsed.success) throw new RubricError(file, locate(parsed.error.issues.flatMap(toProblems)));
   return { rubric: parsed.data, file, locate };
+}
+
+/** The document as plain data; too many aliases is a problem with the file, not a crash. */
+function toPlain(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_RUBRIC_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const message = `YAML: too many aliases (*name) expanded (the limit is ${MAX_RUBRIC_ALIASES}); write the values out`;
+    throw new RubricError(file, [{ file, line: null, column: null, path: [], message }]);
+  }
 }
 
 function firstLine(message: string): string {

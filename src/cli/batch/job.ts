@@ -4,6 +4,7 @@ import type { GradeResult } from '../../grade/result.js';
 import { writeStudentReport } from '../../report/pdf.js';
 import { writeAtomic } from '../files.js';
 import type { Grader } from '../../grade/grader.js';
+import type { FilePath } from '../paths.js';
 import { gradePath } from './grade-path.js';
 import { referenceOfResult } from '../../variants/grader.js';
 
@@ -18,7 +19,8 @@ export interface BatchSettings {
 }
 
 export interface FileTask {
-  readonly file: string;
+  /** A Buffer for a name that is not UTF-8 (a Uint8Array once sent to a worker: see revivePath). */
+  readonly file: FilePath;
   /** Sanitised, unique within the batch, decided before any file is read. */
   readonly reportName: string;
   /** Where the result is kept so that a rerun can skip this file. */

@@ -9,6 +9,8 @@ import { matchRoster, parseRoster, type RosterEntry } from '../../report/roster.
 import { renderClassSummaryPdf } from '../../report/summary-pdf.js';
 import { writeAtomic } from '../files.js';
 import { UsageError, type Io } from '../io.js';
+import { CLI_MESSAGES } from '../messages.js';
+import { plainText } from '../../report/terminal.js';
 import type { Grader } from '../../grade/grader.js';
 import type { BatchSettings, FileDone } from './job.js';
 import { integrityCsv } from '../../variants/csv.js';
@@ -23,24 +25,36 @@ export async function writeClassOutputs(
   done: readonly FileDone[],
   rosterPath: string | null,
   io: Io,
-): Promise<void> {
+): Promise<string[]> {
   const { graph, rubric } = grader.reference;
   const report: GradeReport = { rubric: rubric.id, results: done.map((d) => d.result) };
   const roster = rosterPath === null ? undefined : await readRoster(rosterPath, report, io);
   const sections = graph.sections.map((s) => s.id);
   const steps = graph.steps.map((s) => s.id);
   const maxScore = [...grader.reference.settings.values()].reduce((total, step) => total + step.maxPoints, 0);
-  const write = (name: (typeof OUTPUT_FILES)[number], data: string | Uint8Array) => writeAtomic(join(settings.outDir, name), data);
-  await write('results.json', `${JSON.stringify(report, null, 2)}\n`);
-  await write('grades.csv', gradebookCsv(report, sections, steps, roster));
-  await write('grades.xlsx', gradebookXlsx(report, sections, steps, roster));
-  await write('canvas.csv', canvasCsv(report, { assignment: rubric.title, pointsPossible: maxScore }, roster));
+  const header = { title: rubric.title, gradedAt: settings.gradedAt, rubricId: rubric.id };
   // Signals of copied work: listed for the TA, never changing a score.
   const signals = integritySignals({ results: report.results, settings: grader.reference.settings, expected: expectedByStudent(grader) });
-  await write('integrity.csv', integrityCsv(signals));
   if (signals.length > 0) io.stdout(`${signals.length} signal${signals.length === 1 ? '' : 's'} of copied work: see integrity.csv\n`);
-  const header = { title: rubric.title, gradedAt: settings.gradedAt, rubricId: rubric.id };
-  await write('summary.pdf', await renderClassSummaryPdf(classSummary(report), header, signals));
+  const outputs: Record<(typeof OUTPUT_FILES)[number], () => string | Uint8Array | Promise<Uint8Array>> = {
+    'results.json': () => `${JSON.stringify(report, null, 2)}\n`,
+    'grades.csv': () => gradebookCsv(report, sections, steps, roster),
+    'grades.xlsx': () => gradebookXlsx(report, sections, steps, roster),
+    'canvas.csv': () => canvasCsv(report, { assignment: rubric.title, pointsPossible: maxScore }, roster),
+    'summary.pdf': () => renderClassSummaryPdf(classSummary(report), header, signals),
+    'integrity.csv': () => integrityCsv(signals),
+  };
+  // Each output on its own: one failing (a bug, a full disk) never costs the others.
+  const failed: string[] = [];
+  for (const name of OUTPUT_FILES) {
+    try {
+      await writeAtomic(join(settings.outDir, name), await outputs[name]());
+    } catch (error) {
+      failed.push(name);
+      io.stderr(`stepmark: ${CLI_MESSAGES.outputFailed(name, error instanceof Error ? error.message : String(error))}\n`);
+    }
+  }
+  return failed;
 }
 
 /** Reads the roster and says who handed in nothing, which files match nobody, and who handed in twice. */
@@ -51,10 +65,10 @@ async function readRoster(path: string, report: GradeReport, io: Io): Promise<re
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UsageError(`${path}: not a CSV roster (it looks like ${decoded.looksLike})`);
   const roster = parseRoster(decoded.text, path);
-  for (const problem of roster.problems) io.stderr(`roster: ${problem}\n`);
+  for (const problem of roster.problems) io.stderr(`roster: ${plainText(problem)}\n`);
   const match = matchRoster(report.results, roster.entries);
-  for (const entry of match.missing) io.stdout(`no submission: ${entry.id}${entry.name ? ` ${entry.name}` : ''}\n`);
-  for (const result of match.unmatched) io.stdout(`not on the roster: ${result.file}\n`);
-  for (const { student, files } of match.duplicates) io.stdout(`${files.length} files for ${student.id}: ${files.join(', ')}\n`);
+  for (const entry of match.missing) io.stdout(plainText(`no submission: ${entry.id}${entry.name ? ` ${entry.name}` : ''}`) + '\n');
+  for (const result of match.unmatched) io.stdout(`not on the roster: ${plainText(result.file)}\n`);
+  for (const { student, files } of match.duplicates) io.stdout(plainText(`${files.length} files for ${student.id}: ${files.join(', ')}`) + '\n');
   return roster.entries;
 }
