@@ -1,0 +1,23 @@
+/** Messages between the page and its grading worker: plain data (structured clone), nothing else. */
+import type { GradeResult } from '../../grade/result.js';
+import type { ReportModel } from '../../report/model.js';
+import type { Lang } from '../words.js';
+
+export type ToWorker =
+  | { readonly type: 'init'; readonly rubricText: string; readonly rubricFile: string }
+  | { readonly type: 'grade'; readonly id: number; readonly file: File; readonly lang: Lang; readonly gradedAt: string }
+  | { readonly type: 'template'; readonly id: number };
+
+export interface RubricInfo {
+  readonly title: string;
+  readonly rubricId: string;
+  readonly steps: number;
+  readonly maxFileBytes: number;
+}
+
+export type FromWorker =
+  | { readonly type: 'ready'; readonly info: RubricInfo }
+  | { readonly type: 'graded'; readonly id: number; readonly result: GradeResult; readonly model: ReportModel }
+  | { readonly type: 'template'; readonly id: number; readonly bytes: Uint8Array }
+  /** A bug or a broken rubric, not a bad file (a bad file is a result with its `error`). */
+  | { readonly type: 'failed'; readonly id: number | null; readonly message: string };
