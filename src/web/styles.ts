@@ -32,6 +32,13 @@ dl.head dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .3rem 0 .6rem; font-size: .92rem; }
 th, td { text-align: left; vertical-align: top; padding: .28rem .5rem; border-bottom: 1px solid var(--rule); }
 th { font-weight: 600; background: #f7f7f7; }
+tbody th { background: none; }
+table.steps { table-layout: fixed; }
+table.steps th:nth-child(1) { width: 10.5rem; }
+table.steps th:nth-child(2) { width: 7.5rem; }
+table.steps th.written, table.steps th.expected { width: 7.5rem; }
+table.steps th.num { width: 4.5rem; }
+table.steps td { overflow-wrap: anywhere; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.written, td.expected { font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.id { white-space: nowrap; font-weight: 600; }
@@ -42,7 +49,7 @@ td.id { white-space: nowrap; font-weight: 600; }
 .st-incorrect .mark { color: var(--bad); }
 .st-missing .mark { color: #616161; }
 .st-unreadable .mark { color: #8a3a00; }
-tr.st-incorrect td { background: #fff5f4; }
+tr.st-incorrect > * { background: #fff5f4; }
 figure { margin: .5rem 0; }
 figure svg { width: 100%; height: auto; display: block; }
 .legend { display: flex; flex-wrap: wrap; gap: .3rem 1.1rem; font-size: .85rem; margin: .3rem 0; }
@@ -54,9 +61,9 @@ footer { margin-top: 2rem; font-size: .8rem; }
   body { max-width: none; padding: 0; }
   .no-print, .drop, .actions, .langs, #status, footer { display: none !important; }
   .result { border: 0; padding: 0; margin: 0; }
-  h2 { break-after: avoid; }
+  h2, h3, h4 { break-after: avoid; }
   tr, figure { break-inside: avoid; }
-  tr.st-incorrect td { background: none; }
+  tr.st-incorrect > * { background: none; }
   th { background: none; border-bottom: 1.5px solid #000; }
   a { color: inherit; text-decoration: none; }
 }

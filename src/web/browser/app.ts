@@ -53,7 +53,7 @@ function build(): void {
     h(
       'header',
       { class: 'top' },
-      h('div', {}, h('h1', {}, state.info?.title ?? document.title), h('p', {}, w.lead), h('p', { class: 'muted' }, w.privacy)),
+      h('div', {}, h('h1', {}, state.info?.title ?? document.title), h('p', { class: 'no-print' }, w.lead), h('p', { class: 'muted no-print' }, w.privacy)),
       h('div', { class: 'langs', role: 'group', 'aria-label': w.langSwitch }, ...langButtons),
     ),
     drop,
@@ -90,6 +90,9 @@ function wireDrop(drop: HTMLElement): void {
   });
 }
 
+/** Files answered so far (a result or a message): lets a test, or a script, wait for the next one. */
+let gradedCount = 0;
+
 async function grade(file: File, startedAt: number): Promise<void> {
   state.file = file;
   setStatus((w) => w.reading(file.name));
@@ -112,6 +115,7 @@ async function grade(file: File, startedAt: number): Promise<void> {
     setStatus(why, true);
   }
   document.documentElement.dataset['grading'] = 'done';
+  document.documentElement.dataset['graded'] = String(++gradedCount);
 }
 
 async function downloadTemplate(): Promise<void> {
@@ -142,6 +146,7 @@ grader.start().then(
     document.title = info.title;
     build();
     setStatus((w) => w.ready);
+    document.documentElement.dataset['readyMs'] = String(Math.round(performance.now()));
     document.documentElement.dataset['ready'] = 'true';
   },
   (error: unknown) => setStatus((w) => `${w.brokenPage}: ${error instanceof Error ? error.message : String(error)}`, true),

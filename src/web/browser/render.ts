@@ -93,8 +93,8 @@ function stepTables(model: ReportModel, words: Words): HTMLElement {
     {},
     h('th', { scope: 'col' }, words.mark),
     h('th', { scope: 'col' }, words.step),
-    h('th', { scope: 'col' }, words.written),
-    reveal && h('th', { scope: 'col' }, words.expected),
+    h('th', { scope: 'col', class: 'written' }, words.written),
+    reveal && h('th', { scope: 'col', class: 'expected' }, words.expected),
     h('th', { scope: 'col', class: 'num' }, words.points),
     h('th', { scope: 'col' }, words.message),
   );
