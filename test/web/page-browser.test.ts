@@ -91,11 +91,12 @@ describe('the self-check page in Chromium, from file://', () => {
     }
   });
 
-  it('grades a dropped file; writes the screenshot and the time from drop to result', async () => {
+  it('grades a file dropped on a freshly opened page; writes the screenshot, the size and the time from drop to result', async () => {
     const bytes = readFileSync(join(ROOT, 'submissions', HANDWRITTEN)).toString('base64');
     const cli = await cliResults([join(ROOT, 'submissions', HANDWRITTEN)]);
-    await answered(page, () =>
-      page.evaluate(
+    const fresh = await browser.open(pagePath);
+    await answered(fresh, () =>
+      fresh.evaluate(
         ({ name, base64 }) => {
           const file = new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name);
           const data = new DataTransfer();
@@ -105,19 +106,23 @@ describe('the self-check page in Chromium, from file://', () => {
         { name: HANDWRITTEN, base64: bytes },
       ),
     );
-    await expectSameAsCli(page, [...cli.values()][0]!);
-    expect(await page.locator('figure.network svg rect').count()).toBeGreaterThanOrEqual(91);
-    const ms = Number(await page.getAttribute('html', 'data-last-grade-ms'));
-    expect(ms).toBeGreaterThan(0);
+    await expectSameAsCli(fresh, [...cli.values()][0]!);
+    expect(await fresh.locator('figure.network svg rect').count()).toBeGreaterThanOrEqual(91);
+    // Both stamped by the page itself: load to grader ready, and drop to result shown.
+    const readyMs = Number(await fresh.getAttribute('html', 'data-ready-ms'));
+    const dropToResultMs = Number(await fresh.getAttribute('html', 'data-last-grade-ms'));
+    expect(dropToResultMs).toBeGreaterThan(0);
     mkdirSync(join(ROOT, 'reports'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'reports/self-check-page.png'), fullPage: true });
-    const measured = { htmlBytes: statSync(pagePath).size, dropToResultMs: ms };
+    await fresh.screenshot({ path: join(ROOT, 'reports/self-check-page.png'), fullPage: true });
+    await fresh.close();
+    const measured = { htmlBytes: statSync(pagePath).size, loadToReadyMs: readyMs, dropToResultMs };
     writeFileSync(join(ROOT, 'reports/self-check-page.json'), `${JSON.stringify(measured, null, 2)}\n`);
-    console.log(`self-check page: ${measured.htmlBytes} bytes; drop to result ${ms} ms`);
+    console.log(`self-check page: ${measured.htmlBytes} bytes; load to ready ${readyMs} ms; drop to result ${dropToResultMs} ms`);
   });
 
   it('switches language: its own words change, the marks and messages stay what the library gives', async () => {
     const cli = await cliResults([join(ROOT, 'submissions', HANDWRITTEN)]);
+    await pick(page, join(ROOT, 'submissions', HANDWRITTEN));
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.textContent('header p')).toBe(WORDS['zh-CN'].lead);
     await answered(page, () => page.getByRole('button', { name: 'English' }).click());
