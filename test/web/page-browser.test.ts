@@ -137,6 +137,29 @@ describe('the self-check page in Chromium, from file://', () => {
     await expectSameAsCli(page, [...cli.values()][0]!, 'zh-CN');
   });
 
+  it('hides expected values as `check` does, and shows them where the rubric reveals them', async () => {
+    const good = join(ROOT, 'submissions', HANDWRITTEN);
+    const cli = (await cliResults([good])).get(good)!;
+    await pick(page, good);
+    // Values with 4 significant digits or more, which cannot turn up in the page by chance.
+    const telling = (value: number) => formatNumber(value, 5).replace(/\D/g, '').replace(/^0+/, '').length >= 4;
+    const wrong = cli.steps.filter((s) => (s.status === 'incorrect' || s.status === 'missing') && telling(s.expected));
+    expect(wrong.length).toBeGreaterThan(10);
+    const text = (await page.textContent('#result'))!;
+    expect(await page.locator('th.expected, td.expected').count()).toBe(0);
+    for (const step of wrong) expect(text).not.toContain(formatNumber(step.expected, 5));
+
+    const revealing = readFileSync(RUBRIC, 'utf8').replace('revealExpected: false', 'revealExpected: true');
+    const path = join(work, 'revealing.html');
+    writeFileSync(path, (await makePage(revealing, RUBRIC, { lang: 'en' })).html);
+    const shown = await browser.open(path);
+    await pick(shown, good);
+    for (const step of cli.steps) {
+      expect(await shown.textContent(`tr[data-step="${step.id}"] td.expected`)).toBe(formatNumber(step.expected, 5));
+    }
+    await shown.close();
+  });
+
   it('offers the empty template, which grades as the command line\'s template does', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template')]);
     const fromPage = join(work, 'template-page.xlsx');

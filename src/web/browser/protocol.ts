@@ -1,5 +1,4 @@
 /** Messages between the page and its grading worker: plain data (structured clone), nothing else. */
-import type { GradeResult } from '../../grade/result.js';
 import type { ReportModel } from '../../report/model.js';
 import type { Lang } from '../words.js';
 
@@ -17,7 +16,8 @@ export interface RubricInfo {
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly info: RubricInfo }
-  | { readonly type: 'graded'; readonly id: number; readonly result: GradeResult; readonly model: ReportModel }
+  /** The report model only: it holds expected values just where the rubric reveals them. */
+  | { readonly type: 'graded'; readonly id: number; readonly model: ReportModel }
   | { readonly type: 'template'; readonly id: number; readonly bytes: Uint8Array }
   /** A bug or a broken rubric, not a bad file (a bad file is a result with its `error`). */
   | { readonly type: 'failed'; readonly id: number | null; readonly message: string };

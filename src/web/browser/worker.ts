@@ -47,7 +47,7 @@ async function handle(message: ToWorker): Promise<void> {
       const result = await gradeFile(ready, message.file);
       const revealExpected = ready.reference.rubric.feedback.revealExpected;
       const model = reportModel(result, ready.reference.graph, { revealExpected, gradedAt: message.gradedAt });
-      scope.postMessage({ type: 'graded', id: message.id, result, model });
+      scope.postMessage({ type: 'graded', id: message.id, model });
       return;
     }
     case 'template': {
