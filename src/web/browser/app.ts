@@ -36,7 +36,7 @@ function build(): void {
     h('button', { type: 'button', lang, 'data-lang': lang, 'aria-pressed': String(lang === state.lang) }, WORDS[lang].langName),
   );
   for (const button of langButtons) button.addEventListener('click', () => switchLang(button.dataset['lang'] ?? 'en'));
-  const input = h('input', { type: 'file', id: 'file', accept: '.xlsx,.xls,.ods,.csv,.xlsm' });
+  const input = h('input', { type: 'file', id: 'file', accept: '.xlsx,.xls,.ods,.csv' });
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     input.value = '';
@@ -59,7 +59,7 @@ function build(): void {
     drop,
     h('div', { class: 'actions' }, template, h('span', { class: 'muted' }, w.templateHint), print),
     h('p', { id: 'status', role: 'status', 'aria-live': 'polite', class: state.status.alert ? 'alert' : '' }, state.status.text(w)),
-    h('main', { id: 'result', class: 'result', 'aria-labelledby': 'result-title' }, ...(state.model ? renderResult(state.model, w) : [])),
+    h('main', { id: 'result', class: 'result' }, ...(state.model ? renderResult(state.model, w) : [])),
     h('footer', { class: 'muted' }, `stepmark · ${state.info?.rubricId ?? config.rubricFile}`),
   );
 }
