@@ -45,6 +45,8 @@ async function expectSameAsCli(target: Page, cli: GradeResult, lang: 'zh-CN' | '
   for (const step of cli.steps) {
     expect(byId.get(step.id), step.id).toEqual({ id: step.id, status: step.status, mark: MARKS[step.status], word: WORDS[lang].status[step.status], message: step.message });
   }
+  expect(await target.locator('ul.problems li').allTextContents()).toEqual(cli.problems);
+  expect(await target.textContent('dd.student')).toBe([cli.student.id, cli.student.name].filter((x) => x !== null).join('  ') || '—');
   const score = `${formatNumber(cli.score, 6)}/${formatNumber(cli.maxScore, 6)}`;
   expect(await target.textContent('#score')).toContain(score);
   for (const section of cli.sections) {
@@ -87,6 +89,23 @@ describe('the self-check page in Chromium, from file://', () => {
     for (const file of files) {
       await pick(page, file);
       expect(cli.get(file)!.error).toBeNull();
+      await expectSameAsCli(page, cli.get(file)!);
+    }
+  });
+
+  it('reads CSVs as Chinese Excel and WPS save them (GB18030, UTF-16) with their problems, as the command line does', async () => {
+    // 学号 / 姓名 / 张三 in GB18030; a label written twice; a value that is not a number.
+    const gb = Buffer.from('d1a7bac52c323032333132333435360ad0d5c3fb2cd5c5c8fd0a', 'hex');
+    const rest = 'out_cc1,0.646\nout_cc1,0.7\nloss,about 0.2\ncoef_c5,"-0,026"\n';
+    const gbPath = join(work, '2023123456_张三.csv');
+    writeFileSync(gbPath, Buffer.concat([gb, Buffer.from(rest, 'latin1')]));
+    const utf16Path = join(work, '2023123457_李雷.csv');
+    writeFileSync(utf16Path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`学号\t2023123457\n姓名\t李雷\n${rest.replaceAll(',', '\t')}`, 'utf16le')]));
+    const cli = await cliResults([gbPath, utf16Path]);
+    for (const file of [gbPath, utf16Path]) {
+      expect(cli.get(file)!.problems.length).toBeGreaterThan(0);
+      expect(cli.get(file)!.steps.some((s) => s.status === 'unreadable')).toBe(true);
+      await pick(page, file);
       await expectSameAsCli(page, cli.get(file)!);
     }
   });
