@@ -237,6 +237,19 @@ describe('the self-check page in Chromium, from file://', () => {
     await timed.close();
   });
 
+  it('prints the result only: no controls, every step, no tinted rows', async () => {
+    await pick(page, join(ROOT, 'submissions', HANDWRITTEN));
+    await page.emulateMedia({ media: 'print' });
+    for (const control of ['#drop', '#template', '#print', '.langs', '#status']) expect(await page.isVisible(control), control).toBe(false);
+    expect(await page.isVisible('#result')).toBe(true);
+    expect(await page.locator('tr.step:visible').count()).toBe(91);
+    expect(await page.$eval('tr.st-incorrect > td', (cell) => getComputedStyle(cell).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.isVisible('#drop')).toBe(true);
+  });
+
   it('can be used with the keyboard alone, with names for screen readers', async () => {
     await pick(page, join(ROOT, 'submissions', HANDWRITTEN));
     const reached: string[] = [];
