@@ -44,8 +44,8 @@ function build(): void {
   });
   const drop = h('div', { class: 'drop', id: 'drop' }, h('label', { for: 'file' }, w.pick), input, h('p', { class: 'muted' }, w.dropHint));
   wireDrop(drop);
-  const template = h('button', { type: 'button', id: 'template' }, w.template);
-  template.addEventListener('click', () => void downloadTemplate());
+  const template = h('button', { type: 'button', id: 'template', ...(state.info === null ? { disabled: '' } : {}) }, w.template);
+  template.addEventListener('click', downloadTemplate);
   const print = h('button', { type: 'button', id: 'print' }, w.print);
   print.addEventListener('click', () => window.print());
   const app = byId('app');
@@ -100,7 +100,6 @@ async function grade(file: File, startedAt: number): Promise<void> {
   try {
     const reply = await grader.request((id) => ({ type: 'grade', id, file, lang: state.lang, gradedAt: new Date().toISOString() }));
     if (reply.type === 'failed') throw new Error(reply.message);
-    if (reply.type !== 'graded') return;
     state.model = reply.model;
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(2);
     const score = `${reply.model.header.score}/${reply.model.header.maxScore}`;
@@ -118,11 +117,11 @@ async function grade(file: File, startedAt: number): Promise<void> {
   document.documentElement.dataset['graded'] = String(++gradedCount);
 }
 
-async function downloadTemplate(): Promise<void> {
-  const reply = await grader.request((id) => ({ type: 'template', id }));
-  if (reply.type !== 'template') return;
-  const url = URL.createObjectURL(new Blob([reply.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const link = h('a', { href: url, download: `${state.info?.rubricId ?? 'stepmark'}-template.xlsx` });
+function downloadTemplate(): void {
+  if (state.info === null) return;
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const url = URL.createObjectURL(new Blob([state.info.template as Uint8Array<ArrayBuffer>], { type }));
+  const link = h('a', { href: url, download: `${state.info.rubricId}-template.xlsx` });
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,6 +1,6 @@
 /**
  * The page's grading worker: the grading library itself (createGrader), bundled. It compiles the
- * embedded rubric once, then grades each file the page sends, and builds the empty template. It
+ * embedded rubric once, then grades each file the page sends, and builds the empty template once. It
  * runs off the page's thread, so a slow file never freezes the page; the page gives up on it after
  * its time limit and starts a fresh worker.
  */
@@ -16,7 +16,7 @@ import type { FromWorker, ToWorker } from './protocol.js';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
-  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  postMessage(message: FromWorker): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -36,7 +36,8 @@ async function handle(message: ToWorker): Promise<void> {
     case 'init': {
       grader = createGrader(message.rubricText, message.rubricFile);
       const { graph } = grader.reference;
-      const info = { title: graph.title, rubricId: graph.rubricId, steps: graph.steps.length, maxFileBytes: DEFAULT_LIMITS.maxFileBytes };
+      const template = templateWorkbook(graph, grader.reference.rubric.grading.decimals);
+      const info = { title: graph.title, rubricId: graph.rubricId, steps: graph.steps.length, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, template };
       scope.postMessage({ type: 'ready', info });
       return;
     }
@@ -48,12 +49,6 @@ async function handle(message: ToWorker): Promise<void> {
       const revealExpected = ready.reference.rubric.feedback.revealExpected;
       const model = reportModel(result, ready.reference.graph, { revealExpected, gradedAt: message.gradedAt });
       scope.postMessage({ type: 'graded', id: message.id, model });
-      return;
-    }
-    case 'template': {
-      const ready = need(grader);
-      const bytes = templateWorkbook(ready.reference.graph, ready.reference.rubric.grading.decimals);
-      scope.postMessage({ type: 'template', id: message.id, bytes }, [bytes.buffer]);
       return;
     }
   }
