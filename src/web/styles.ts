@@ -56,6 +56,15 @@ figure svg { width: 100%; height: auto; display: block; }
 .swatch { display: inline-block; width: 1.4em; height: 1em; border-radius: 2px; margin-right: .35em; vertical-align: -0.15em; text-align: center; font-size: .8em; line-height: 1em; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { margin-top: 2rem; font-size: .8rem; }
+@media (max-width: 40rem) {
+  body { padding: .5rem .5rem 2rem; }
+  .result { padding: .2rem .5rem 1rem; }
+  table.steps { table-layout: auto; font-size: .85rem; }
+  table.steps th { width: auto !important; }
+  th, td { padding: .25rem .3rem; }
+  /* The mark alone on a phone; the word stays for screen readers. */
+  .mark .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+}
 @media print {
   html { background: #fff; font-size: 10pt; }
   body { max-width: none; padding: 0; }

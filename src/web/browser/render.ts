@@ -26,7 +26,7 @@ function canvasMeasure(): Measure {
 }
 
 function mark(status: StepRow['status'], words: Words): HTMLElement {
-  return h('span', { class: 'mark' }, h('span', { class: 'sym', 'aria-hidden': 'true' }, MARKS[status]), ` ${words.status[status]}`);
+  return h('span', { class: 'mark' }, h('span', { class: 'sym', 'aria-hidden': 'true' }, MARKS[status]), ' ', h('span', { class: 'word' }, words.status[status]));
 }
 
 function countsText(counts: readonly StatusCount[], words: Words): string {
