@@ -39,7 +39,13 @@ export class GradingWorker {
   /** Starts the worker (if it is not running) and resolves once it has compiled the rubric. */
   start(): Promise<RubricInfo> {
     if (this.ready !== null) return this.ready;
-    const worker = new Worker(this.scriptUrl);
+    let worker: Worker;
+    try {
+      worker = new Worker(this.scriptUrl);
+    } catch (error) {
+      // A browser that refuses workers from this page: said on the page, not thrown past it.
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     this.worker = worker;
     this.ready = new Promise<RubricInfo>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
