@@ -78,7 +78,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     message: '说明',
     network: '网络图',
     networkLabel: (counts) => `网络中每一步的判定：${counts}`,
-    status: { correct: '正确', 'follow-through': '顺延正确', incorrect: '错误', missing: '未填写', unreadable: '无法识别' },
+    status: { correct: '正确', 'follow-through': '承前正确', incorrect: '错误', missing: '未填', unreadable: '无法识别' },
     checkedOn: (date) => `自查日期 ${date}`,
   },
   en: {
