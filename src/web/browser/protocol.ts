@@ -9,8 +9,6 @@ export type ToWorker =
 export interface RubricInfo {
   readonly title: string;
   readonly rubricId: string;
-  readonly steps: number;
-  readonly maxFileBytes: number;
   /** The empty template (`stepmark template`), made once with the rubric: offered without asking the worker again. */
   readonly template: Uint8Array;
 }

@@ -37,7 +37,7 @@ async function handle(message: ToWorker): Promise<void> {
       grader = createGrader(message.rubricText, message.rubricFile);
       const { graph } = grader.reference;
       const template = templateWorkbook(graph, grader.reference.rubric.grading.decimals);
-      const info = { title: graph.title, rubricId: graph.rubricId, steps: graph.steps.length, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, template };
+      const info = { title: graph.title, rubricId: graph.rubricId, template };
       scope.postMessage({ type: 'ready', info });
       return;
     }
