@@ -14,16 +14,16 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const outdir = `${root}dist/web-page`;
 await mkdir(outdir, { recursive: true });
 
-// zod's entry re-exports all of its ~40 message locales (260 KB minified); the rubric schema's
-// messages are English, so the page keeps English only.
-const englishZodOnly = {
-  name: 'english-zod-only',
+// zod's entry re-exports all of its ~40 message locales (260 KB minified); the page keeps the two
+// languages stepmark speaks.
+const twoZodLocales = {
+  name: 'two-zod-locales',
   setup(builder) {
     builder.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
       args.importer.includes('/node_modules/zod/') ? { path: args.importer, namespace: 'zod-locales' } : undefined,
     );
     builder.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from '../locales/en.js';`,
+      contents: `export { default as en } from '../locales/en.js'; export { default as zhCN } from '../locales/zh-CN.js';`,
       resolveDir: dirname(args.path),
     }));
   },
@@ -39,7 +39,7 @@ const common = {
   legalComments: 'eof',
   charset: 'utf8',
   logLevel: 'warning',
-  plugins: [englishZodOnly],
+  plugins: [twoZodLocales],
   alias: {
     'node:zlib': './src/web/browser/shims/zlib.ts',
     'node:util': './src/web/browser/shims/util.ts',
