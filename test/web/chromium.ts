@@ -36,6 +36,9 @@ export async function launch(): Promise<Browser> {
     args: ARGS,
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
+    // A UTF-8 locale for the browser, whatever the tests' own: Chromium reads file names such as
+    // 2023000001_王晓东.xlsx through it (in the C locale it picks nothing).
+    env: { ...process.env, LC_ALL: 'C.UTF-8' },
   });
   const requests: string[] = [];
   const pageErrors: string[] = [];

@@ -30,7 +30,7 @@ describe('stepmark page', () => {
     const out = join(folder, 'hw1-check.html');
     const { code, stdout } = await stepmark(['page', SEED_FILE, '-o', out]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^wrote .*hw1-check\.html: 91 steps, \d+(\.\d)? KB; /);
+    expect(stdout).toMatch(/^wrote .*hw1-check\.html: 91 steps, \d+(\.\d)? [KM]B; /);
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
     expect(html).toContain(`content="default-src 'none'; script-src 'unsafe-inline' blob:; worker-src blob:;`);
