@@ -36,7 +36,7 @@ async function handle(message: ToWorker): Promise<void> {
     case 'init': {
       grader = createGrader(message.rubricText, message.rubricFile);
       const { graph } = grader.reference;
-      const template = templateWorkbook(graph, grader.reference.rubric.grading.decimals);
+      const template = templateWorkbook(grader.reference.rubric, graph); // as `stepmark template -o x.xlsx` writes it
       const info = { title: graph.title, rubricId: graph.rubricId, template };
       scope.postMessage({ type: 'ready', info });
       return;
