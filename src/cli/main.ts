@@ -11,6 +11,8 @@ import { gradescopeCommand } from './gradescope.js';
 import { templateCommand } from './template.js';
 import { variantsCommand, type VariantsOptions } from './variants.js';
 import { templateRosterCommand, type TemplateRosterOptions } from './template-roster.js';
+import { pageCommand } from './page.js';
+import { LANGS, type Lang } from '../web/words.js';
 
 interface GradeOptions {
   json?: string;
@@ -120,6 +122,16 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--variants <variants.csv>', "each student's numbers, for a rubric with variants")
     .action(async (rubric: string, options: { submission: string; results: string; variants?: string }) => {
       setExit(await gradescopeCommand(rubric, options, io));
+    });
+  cli
+    .command('page')
+    .description("write the students' self-check as one HTML file (works offline; nothing is uploaded)")
+    .argument('<rubric>', 'rubric file (YAML)')
+    .requiredOption('-o, --output <file.html>', 'where to write the page')
+    .addOption(new Option('--lang <lang>', 'the language the page opens in').choices(LANGS).default('zh-CN'))
+    .option('--force', 'replace the output file if it exists')
+    .action(async (rubric: string, options: { output: string; lang: Lang; force?: boolean }) => {
+      setExit(await pageCommand(rubric, options, io));
     });
   return cli;
 }

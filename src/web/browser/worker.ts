@@ -1,0 +1,77 @@
+/**
+ * The page's grading worker: the grading library itself (createGrader), bundled. It compiles the
+ * embedded rubric once, then grades each file the page sends, and builds the empty template once. It
+ * runs off the page's thread, so a slow file never freezes the page; the page gives up on it after
+ * its time limit and starts a fresh worker.
+ */
+import { unreadableFile } from '../../grade/grade.js';
+import { createGrader, type Grader } from '../../grade/grader.js';
+import { DEFAULT_LIMITS, formatBytes } from '../../ingest/limits.js';
+import { studentFromFileName } from '../../ingest/student.js';
+import { reportModel } from '../../report/model.js';
+import { templateWorkbook } from '../../report/template.js';
+import { isRubricError } from '../../rubric/problems.js';
+import type { GradeResult } from '../../grade/result.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker): void;
+}
+
+const scope = self as unknown as WorkerScope;
+let grader: Grader | null = null;
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  const id = message.type === 'init' ? null : message.id;
+  handle(message).catch((error: unknown) => {
+    const text = isRubricError(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    scope.postMessage({ type: 'failed', id, message: text });
+  });
+};
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'init': {
+      grader = createGrader(message.rubricText, message.rubricFile);
+      const { graph } = grader.reference;
+      const template = templateWorkbook(grader.reference.rubric, graph); // as `stepmark template -o x.xlsx` writes it
+      const info = { title: graph.title, rubricId: graph.rubricId, template };
+      scope.postMessage({ type: 'ready', info });
+      return;
+    }
+    case 'grade': {
+      const ready = need(grader);
+      // The catalogs of the grading library's messages are not there yet: `message.lang` is where
+      // the language goes once the library takes one; today its messages come in its one language.
+      const result = await gradeFile(ready, message.file);
+      const revealExpected = ready.reference.rubric.feedback.revealExpected;
+      const model = reportModel(result, ready.reference.graph, { revealExpected, gradedAt: message.gradedAt });
+      scope.postMessage({ type: 'graded', id: message.id, model });
+      return;
+    }
+  }
+}
+
+/** As the command line reads a file from disk (cli/batch/grade-path.ts): a file past the size limit is never read. */
+async function gradeFile(ready: Grader, file: File): Promise<GradeResult> {
+  const limits = DEFAULT_LIMITS;
+  if (file.size > limits.maxFileBytes) {
+    const why = `too large (${formatBytes(file.size)}; the limit is ${formatBytes(limits.maxFileBytes)})`;
+    return unreadableFile(ready.reference, file.name, studentFromFileName(file.name), why);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    const why = `cannot open the file (${error instanceof Error ? error.name : 'unknown error'})`;
+    return unreadableFile(ready.reference, file.name, studentFromFileName(file.name), why);
+  }
+  return ready.grade(bytes, file.name, limits);
+}
+
+function need(ready: Grader | null): Grader {
+  if (ready === null) throw new Error('the grader was asked to grade before it was given the rubric');
+  return ready;
+}
