@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, medians of repeated batches. Targets live here, not in tests.
-// `npm run bench -- report cold` runs only the ones named (engine, network, grade, diagnose, report, cold, batch).
+// `npm run bench -- report cold` runs only the ones named (engine, network, grade, diagnose, report, cold, batch, variants, page).
 import { benchEngine } from './engine.js';
 import { benchDiagnose } from './diagnose.js';
 import { benchBatch } from './batch.js';
@@ -7,6 +7,8 @@ import { benchGrade } from './grade.js';
 import { benchCold } from './cold.js';
 import { benchReport } from './report.js';
 import { benchNetwork } from './network.js';
+import { benchVariants } from './variants.js';
+import { benchPage } from './page.js';
 
 const benches = {
   engine: () => {
@@ -24,6 +26,8 @@ const benches = {
   report: benchReport,
   cold: benchCold,
   batch: benchBatch,
+  variants: benchVariants,
+  page: benchPage,
 };
 const chosen = process.argv.slice(2);
 for (const name of chosen) if (!(name in benches)) throw new Error(`no benchmark "${name}": ${Object.keys(benches).join(', ')}`);

@@ -24,3 +24,8 @@ export {
   type Language, type Message, type Said, type Say, type Terms, type Voice,
 } from './i18n/index.js';
 export { localizeResult } from './report/localize.js';
+export { planVariants, type VariantPlan } from './variants/plan.js';
+export { createVariantDrawer, variantReference, variantRubric, type DrawnVariant, type VariantDrawer } from './variants/draw.js';
+export type { HmacSha256 } from './variants/random.js';
+export { createVariantGrader, type VariantGrader } from './variants/grader.js';
+export { integritySignals, type IntegritySignal } from './variants/integrity.js';

@@ -1,49 +1,101 @@
 /** Finding submissions on disk, reading them within bounds, and writing outputs atomically. */
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { msg } from '../i18n/index.js';
 import { UsageError } from './io.js';
+import { CLI_MESSAGES } from './messages.js';
+import { displayPath, joinPath, pathFromBytes, type FilePath } from './paths.js';
 
 export const SPREADSHEET_EXTENSIONS = new Set(['.xlsx', '.xls', '.ods', '.csv']);
 
-const isSpreadsheet = (name: string) =>
-  SPREADSHEET_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith('.') && !name.startsWith('~$');
+const isSpreadsheet = (name: string) => SPREADSHEET_EXTENSIONS.has(extname(name).toLowerCase());
+/** Dot-files (`.DS_Store`, macOS `._x.xlsx`) and Office lock files (`~$x.xlsx`). */
+const isHidden = (name: string) => name.startsWith('.') || name.startsWith('~$');
 
-export const noSpreadsheets = (inputs: readonly string[]): UsageError => new UsageError(msg('cli.noSpreadsheets', { inputs }));
+export const noSpreadsheets = (inputs: readonly string[]): UsageError => new UsageError(CLI_MESSAGES.noSpreadsheets(inputs));
 
-/** Every spreadsheet named or found below the named folders, sorted, each once. */
-export async function collectSpreadsheets(paths: readonly string[]): Promise<string[]> {
-  const found = new Set<string>();
-  for (const path of paths) {
-    const info = await stat(path).catch(() => {
-      throw new UsageError(msg('cli.noSuchPath', { path }));
-    });
-    if (info.isDirectory()) for (const file of await walk(path)) found.add(file);
-    else found.add(path);
-  }
-  return [...found].sort();
+/** Entries of the submission folders that were passed over, counted for the summary line. */
+export interface Skipped {
+  /** Symbolic links: never followed, so a submission folder cannot lead the grader elsewhere. */
+  links: number;
+  /** Dot-files, dot-folders and Office lock files. */
+  hidden: number;
+  /** Named pipes, sockets, devices. */
+  special: number;
 }
 
-async function walk(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(folder, entry.name);
-    // Links are not followed: a submission folder cannot lead the grader elsewhere.
-    if (entry.isDirectory() && !entry.name.startsWith('.')) files.push(...(await walk(path)));
-    else if (entry.isFile() && isSpreadsheet(entry.name)) files.push(path);
+export interface Collected {
+  /** Every spreadsheet named or found below the named folders, sorted, each once. */
+  readonly files: FilePath[];
+  readonly skipped: Skipped;
+}
+
+export async function collectSpreadsheets(paths: readonly string[]): Promise<Collected> {
+  const found = new Map<string, FilePath>();
+  const skipped: Skipped = { links: 0, hidden: 0, special: 0 };
+  for (const given of paths) {
+    const path = await locate(given);
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(error.code === 'ELOOP' ? CLI_MESSAGES.linkLoop(given) : CLI_MESSAGES.noSuchInput(given));
+    });
+    const files = info.isDirectory() ? await walk(path, skipped) : [path];
+    for (const file of files) found.set(key(file), file);
+  }
+  const files = [...found.values()].sort((a, b) => (displayPath(a) < displayPath(b) ? -1 : displayPath(a) > displayPath(b) ? 1 : 0));
+  return { files, skipped };
+}
+
+const key = (path: FilePath) => (typeof path === 'string' ? `s${path}` : `b${path.toString('hex')}`);
+
+async function walk(folder: FilePath, skipped: Skipped): Promise<FilePath[]> {
+  const entries = await readdir(folder, { withFileTypes: true, encoding: 'buffer' });
+  const files: FilePath[] = [];
+  const named = entries.map((entry) => ({ entry, name: pathFromBytes(entry.name) }));
+  named.sort((a, b) => displayPath(a.name).localeCompare(displayPath(b.name)));
+  for (const { entry, name } of named) {
+    const path = joinPath(folder, name);
+    const shown = displayPath(name);
+    if (entry.isSymbolicLink()) skipped.links++;
+    else if (isHidden(shown)) skipped.hidden++;
+    else if (entry.isDirectory()) files.push(...(await walk(path, skipped)));
+    else if (!isSpreadsheet(shown)) continue;
+    else if (entry.isFile()) files.push(path);
+    else skipped.special++;
   }
   return files;
 }
 
-export type ReadOutcome = { readonly bytes: Uint8Array } | { readonly tooLarge: number };
+/**
+ * The path as given, or, when it does not exist and holds U+FFFD (the shell passed a name that is
+ * not UTF-8 and Node decoded it with replacements), the one entry of its folder with that name.
+ */
+async function locate(given: string): Promise<FilePath> {
+  if (!given.includes('\uFFFD')) return given;
+  const exists = await stat(given).then(() => true, () => false);
+  if (exists) return given;
+  const folder = dirname(given);
+  const entries = await readdir(folder, { encoding: 'buffer' }).catch(() => [] as Buffer[]);
+  const matches = entries.filter((entry) => entry.toString('utf8') === basename(given));
+  return matches.length === 1 ? joinPath(folder, matches[0]!) : given;
+}
 
-/** Reads a file unless it is larger than `maxBytes`; a huge file is never loaded into memory. */
-export async function readBounded(path: string, maxBytes: number): Promise<ReadOutcome> {
-  const handle = await open(path, 'r');
+export type ReadOutcome =
+  | { readonly bytes: Uint8Array }
+  | { readonly tooLarge: number }
+  | { readonly notRegular: string };
+
+/**
+ * Reads a regular file unless it is larger than `maxBytes`; a huge file is never loaded into
+ * memory, and a named pipe or a device is refused without waiting on it (opened non-blocking,
+ * then told from its own handle, so it cannot be swapped in between).
+ */
+export async function readBounded(path: FilePath, maxBytes: number): Promise<ReadOutcome> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const { size } = await handle.stat();
+    const info = await handle.stat();
+    if (!info.isFile()) return { notRegular: info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : 'a device or socket' };
+    const { size } = info;
     if (size > maxBytes) return { tooLarge: size };
     const bytes = new Uint8Array(size);
     let offset = 0;

@@ -3,33 +3,42 @@
  * in the submission folder and writes `results.json`; a file that cannot be read still gets a
  * results file saying why, with score 0.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { msg, type Language } from '../i18n/index.js';
 import { gradescopeResults } from '../report/gradebook.js';
-import { gradePath } from './batch/grade-path.js';
 import { collectSpreadsheets, writeAtomic } from './files.js';
 import { EXIT, type Io } from './io.js';
-import { loadGrader } from './rubric-file.js';
+import { checkOutputFile } from './output-paths.js';
+import { displayPath } from './paths.js';
+import { gradeFiles } from './read-pool.js';
+import { loadGraderFor } from './variant-grader.js';
+import type { GradeResult } from '../grade/result.js';
 import { commandSay } from './voice.js';
 
 export interface GradescopeOptions {
   readonly submission: string;
   readonly results: string;
   readonly lang?: Language;
+  /** variants.csv, for a rubric with per-student numbers. */
+  readonly variants?: string;
 }
 
 export async function gradescopeCommand(rubricPath: string, options: GradescopeOptions, io: Io): Promise<number> {
-  const grader = await loadGrader(rubricPath, io);
-  const files = await collectSpreadsheets([options.submission]);
+  const grader = await loadGraderFor(rubricPath, options.variants, io);
+  await checkOutputFile(options.results, { what: "Gradescope's results.json", createFolder: true });
+  const { files } = await collectSpreadsheets([options.submission]);
   const revealExpected = grader.reference.rubric.feedback.revealExpected;
   const say = commandSay(io, grader.reference.rubric, options.lang);
+  let graded: GradeResult | undefined;
+  if (files[0] !== undefined) {
+    await gradeFiles(grader, { rubricPath, variantsPath: options.variants }, [files[0]], (_, result) => {
+      graded = result;
+    });
+  }
   const results =
-    files[0] === undefined
+    graded === undefined
       ? { score: 0, output: say(msg('gradescope.noSpreadsheet')), visibility: 'visible', stdout_visibility: 'hidden', tests: [] }
-      : gradescopeResults(await gradePath(grader, files[0]), { revealExpected, say });
-  const output = files.length > 1 ? { ...results, output: `${results.output}\n${say(msg('gradescope.several', { file: files[0]! }))}` } : results;
-  await mkdir(dirname(options.results), { recursive: true });
+      : gradescopeResults(graded, { revealExpected, say });
+  const output = files.length > 1 ? { ...results, output: `${results.output}\n${say(msg('gradescope.several', { file: displayPath(files[0]!) }))}` } : results;
   await writeAtomic(options.results, `${JSON.stringify(output, null, 2)}\n`);
   io.stdout(`${say(msg('cli.wroteGradescope', { path: options.results, score: results.score }))}\n`);
   return EXIT.ok;

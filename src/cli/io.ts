@@ -1,6 +1,7 @@
 /** What a command may do to the outside world; tests pass their own. */
 import { readFile } from 'node:fs/promises';
 import { english, type Said } from '../i18n/index.js';
+import { decodeRubric } from '../rubric/load.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -15,9 +16,22 @@ export interface Io {
 export const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readText: (path) => readFile(path, 'utf8'),
+  readText: async (path) => decodeRubric(await readFile(path)),
   isTTY: process.stdout.isTTY === true,
 };
+
+/**
+ * `stepmark grade … | head`: once the reader has gone, nothing more can be said, and that is not
+ * a failure. Ends the process quietly with 0 on a closed pipe.
+ */
+export function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(EXIT.ok);
+    });
+  }
+}
 
 /** A failure to tell the user in one line, with the exit code it ends in; `message` is in English, `note` says it in any language. */
 export class UsageError extends Error {

@@ -5,7 +5,7 @@ import { LANGUAGES, sayWith, msg, parseLanguage, type Language, type MessageKey,
 import type { ParamsOf } from '../i18n/message.js';
 import { isRubricError, rubricErrorText } from '../rubric/problems.js';
 import { CONVENTIONS, type Convention } from '../rubric/schema.js';
-import { EXIT, isUsageError, processIo, type Io } from './io.js';
+import { endQuietlyOnClosedPipe, EXIT, isUsageError, processIo, type Io } from './io.js';
 import { REFERENCE_FORMATS, type ReferenceFormat } from './reference-format.js';
 import { referenceCommand } from './reference.js';
 import { checkCommand, gradeCommand } from './grade.js';
@@ -13,6 +13,10 @@ import { gradescopeCommand } from './gradescope.js';
 import { templateCommand } from './template.js';
 import { commanderError, optionDescription } from './commander-words.js';
 import { failureLanguage } from './voice.js';
+import { variantsCommand, type VariantsOptions } from './variants.js';
+import { templateRosterCommand, type TemplateRosterOptions } from './template-roster.js';
+import { pageCommand } from './page.js';
+import { LANGS, type Lang } from '../web/words.js';
 
 /** Options described in the language spoken (commander's own description in English). */
 const describeOptions = (say: Say) => {
@@ -29,6 +33,7 @@ interface GradeOptions {
   roster?: string;
   date?: string;
   pdf: boolean;
+  variants?: string;
 }
 
 /**
@@ -85,9 +90,13 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .argument('<rubric>', h('help.rubric'))
     .requiredOption('-o, --output <file.xlsx|file.ods>', h('help.output'))
     .option('--force', h('help.force'))
+    .option('--roster <class.csv>', h('help.templateRoster'))
+    .option('--variants <variants.csv>', h('help.templateVariants'))
+    .option('--date <YYYY-MM-DD>', h('help.templateDate'))
     .addOption(langOption())
-    .action(async (rubric: string, options: { output: string; force?: boolean; lang?: Language }) => {
-      setExit(await templateCommand(rubric, options, io));
+    .action(async (rubric: string, options: TemplateRosterOptions & { roster?: string }) => {
+      if (options.roster === undefined) setExit(await templateCommand(rubric, options, io));
+      else setExit(await templateRosterCommand(rubric, { ...options, roster: options.roster }, io));
     });
 
   cli
@@ -102,10 +111,11 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .option('--roster <file.csv>', h('help.roster'))
     .option('--date <YYYY-MM-DD>', h('help.date'))
     .option('--no-pdf', h('help.noPdf'))
+    .option('--variants <variants.csv>', h('help.gradeVariants'))
     .addOption(langOption())
     .action(async (rubric: string, submissions: string[], options: GradeOptions) => {
       const { json, out, ...batch } = options;
-      if (out === undefined) setExit(await gradeCommand(rubric, submissions, { json, ...(options.lang ? { lang: options.lang } : {}) }, io));
+      if (out === undefined) setExit(await gradeCommand(rubric, submissions, { json, variants: batch.variants, ...(options.lang ? { lang: options.lang } : {}) }, io));
       // Loaded only for a batch: a self-check should not pay for the gradebooks and the worker pool.
       else setExit(await (await import('./batch/run.js')).batchCommand(rubric, submissions, { out, ...batch }, io));
     });
@@ -116,10 +126,26 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .argument('<rubric>', h('help.rubric'))
     .argument('<file>', h('help.file'))
     .option('--pdf [file.pdf]', h('help.pdf'))
+    .option('--variants <variants.csv>', h('help.variantsOption'))
     .addOption(langOption())
-    .action(async (rubric: string, file: string, options: { pdf?: string | boolean; lang?: Language }) => {
+    .action(async (rubric: string, file: string, options: { pdf?: string | boolean; variants?: string; lang?: Language }) => {
       shortRun();
-      setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false, ...(options.lang ? { lang: options.lang } : {}) }, io));
+      setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false, variants: options.variants, ...(options.lang ? { lang: options.lang } : {}) }, io));
+    });
+  cli
+    .command('variants')
+    .description(h('help.variants'))
+    .argument('<rubric>', h('help.variantsRubric'))
+    .option('--roster <class.csv>', h('help.variantsRoster'))
+    .option('--secret-file <file>', h('help.secretFile'))
+    .option('--secret-env <VARIABLE>', h('help.secretEnv'))
+    .requiredOption('-o, --output <variants.csv>', h('help.variantsOutput'))
+    .option('--force', h('help.force'))
+    .option('--redraw <id...>', h('help.redraw'))
+    .addOption(langOption())
+    .action(async (rubric: string, options: VariantsOptions & { lang?: Language }) => {
+      const { lang: _lang, ...variants } = options;
+      setExit(await variantsCommand(rubric, variants, io));
     });
   cli
     .command('gradescope')
@@ -127,9 +153,21 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .argument('<rubric>', h('help.rubric'))
     .option('--submission <folder>', h('help.submission'), '/autograder/submission')
     .option('--results <file>', h('help.results'), '/autograder/results/results.json')
+    .option('--variants <variants.csv>', h('help.variantsOption'))
     .addOption(langOption())
-    .action(async (rubric: string, options: { submission: string; results: string; lang?: Language }) => {
+    .action(async (rubric: string, options: { submission: string; results: string; variants?: string; lang?: Language }) => {
       setExit(await gradescopeCommand(rubric, options, io));
+    });
+  cli
+    .command('page')
+    .description(h('help.page'))
+    .argument('<rubric>', h('help.rubric'))
+    .requiredOption('-o, --output <file.html>', h('help.pageOutput'))
+    // The page's own --lang: the language the page opens in (zh-CN unless asked), not the command's.
+    .addOption(new Option('--lang <lang>', h('help.pageLang')).choices(LANGS).default('zh-CN'))
+    .option('--force', h('help.force'))
+    .action(async (rubric: string, options: { output: string; lang: Lang; force?: boolean }) => {
+      setExit(await pageCommand(rubric, options, io));
     });
   return cli;
 }
@@ -137,6 +175,7 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
 /** Runs stepmark with the given arguments (without `node` and the script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
+  if (io === processIo) endQuietlyOnClosedPipe();
   const say = sayWith({ language: failureLanguage(argv, io) ?? 'en' });
   const cli = program(io, (code) => {
     exitCode = code;

@@ -1,11 +1,10 @@
 /** `stepmark reference <rubric>`: every step's exact value. */
-import { compileRubric } from '../engine/compile.js';
 import { evaluateGraph } from '../engine/evaluate.js';
 import { sayWith, titleIn, type Language } from '../i18n/index.js';
 import type { Convention } from '../rubric/schema.js';
 import { EXIT, type Io } from './io.js';
 import { referenceCsv, referenceJson, referenceTable, type ReferenceFormat } from './reference-format.js';
-import { readRubricText } from './rubric-file.js';
+import { compileChecked, readRubricText } from './rubric-file.js';
 import { commandVoice } from './voice.js';
 
 export interface ReferenceOptions {
@@ -16,7 +15,7 @@ export interface ReferenceOptions {
 
 export async function referenceCommand(rubricPath: string, options: ReferenceOptions, io: Io): Promise<number> {
   const text = await readRubricText(rubricPath, io);
-  const { graph, loaded } = compileRubric(text, rubricPath, options.convention ? { convention: options.convention } : {});
+  const { graph, loaded } = compileChecked(text, rubricPath, options.convention ? { convention: options.convention } : {});
   const voice = commandVoice(io, loaded.rubric, options.lang);
   const say = sayWith(voice);
   const values = evaluateGraph(graph);

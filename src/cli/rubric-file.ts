@@ -1,6 +1,9 @@
 /** Reads a rubric file (a missing or unreadable one is a one-line message) and builds its grader. */
+import { compileRubric, type CompiledRubric } from '../engine/compile.js';
+import type { BuildOptions } from '../engine/network.js';
 import { createGrader, type Grader } from '../grade/grader.js';
 import { msg } from '../i18n/index.js';
+import { rubricLabelMatcher } from '../ingest/rubric-labels.js';
 import { UsageError, type Io } from './io.js';
 
 export async function readRubricText(path: string, io: Io): Promise<string> {
@@ -13,7 +16,14 @@ export async function readRubricText(path: string, io: Io): Promise<string> {
   }
 }
 
-/** The rubric at `path`, compiled once per run, ready to grade files. */
+/** The rubric at `path`, compiled once per run (its labels checked by rubricLabelMatcher), ready to grade files. */
 export async function loadGrader(rubricPath: string, io: Io): Promise<Grader> {
   return createGrader(await readRubricText(rubricPath, io), rubricPath);
+}
+
+/** A rubric compiled for any command: every problem, label collisions included, is a RubricError. */
+export function compileChecked(text: string, rubricPath: string, options: BuildOptions = {}): CompiledRubric {
+  const compiled = compileRubric(text, rubricPath, options);
+  rubricLabelMatcher(compiled.loaded, compiled.graph);
+  return compiled;
 }

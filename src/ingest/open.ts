@@ -13,10 +13,10 @@ import type { Container } from './detect.js';
 import { detectContainer, formatFromName } from './detect.js';
 import { IngestError } from './errors.js';
 import type { IngestLimits } from './limits.js';
-import { formatBytes } from './limits.js';
+import { MESSAGES } from './messages.js';
 import type { WorkbookSource } from './sheetjs.js';
 import { readWorkbook } from './sheetjs.js';
-import { capCells, decodeText, guessSeparator } from './text.js';
+import { capCells, decodeText, guessSeparator, longestLine } from './text.js';
 import type { IngestProblem, SpreadsheetFormat } from './types.js';
 import { inspectZip } from './zip.js';
 
@@ -24,28 +24,28 @@ export interface OpenedWorkbook {
   readonly format: SpreadsheetFormat;
   readonly workbook: XLSX.WorkBook;
   readonly problems: readonly IngestProblem[];
+  /** Cell records an xls holds by a scan of its bytes (0 for other formats): see cfb.ts. */
+  readonly cellRecords: number;
 }
 
 interface Prepared {
   readonly format: SpreadsheetFormat;
   readonly source: WorkbookSource;
   readonly problems: readonly IngestProblem[];
+  readonly cellRecords?: number;
 }
 
-const PASSWORD = msg('ingest.passwordProtected');
-
 export function openWorkbook(bytes: Uint8Array, file: string, limits: IngestLimits): OpenedWorkbook {
-  if (bytes.length === 0) throw new IngestError(file, 'empty', msg('ingest.empty'));
-  if (bytes.length > limits.maxFileBytes) {
-    throw new IngestError(file, 'too-large', msg('ingest.tooLarge', { size: formatBytes(bytes.length), limit: formatBytes(limits.maxFileBytes) }));
-  }
+  if (bytes.length === 0) throw new IngestError(file, 'empty', MESSAGES.empty());
+  if (bytes.length > limits.maxFileBytes) throw new IngestError(file, 'too-large', MESSAGES.tooLarge(bytes.length, limits.maxFileBytes));
   const prepared = prepare(detectContainer(bytes), bytes, file, limits);
-  const reading = readWorkbook(prepared.source, limits);
+  const reading = readWorkbook(prepared.source, limits, prepared.format);
   if (!reading.ok) throw new IngestError(file, reading.reason, reading.detail);
   return {
     format: prepared.format,
     workbook: reading.workbook,
     problems: [...prepared.problems, ...nameMismatch(file, prepared.format)],
+    cellRecords: prepared.cellRecords ?? 0,
   };
 }
 
@@ -55,7 +55,7 @@ function prepare(container: Container, bytes: Uint8Array, file: string, limits: 
     case 'zip':
       return { format: zipFormat(bytes, file, limits), source: binary, problems: [] };
     case 'cfb':
-      return { format: cfbFormat(bytes, file), source: binary, problems: [] };
+      return { format: 'xls', source: binary, problems: [], cellRecords: xlsCellRecords(bytes, file) };
     case 'text':
       return prepareCsv(bytes, file, limits);
     case 'foreign':
@@ -72,13 +72,13 @@ function zipFormat(bytes: Uint8Array, file: string, limits: IngestLimits): Sprea
   if (mimetype.startsWith('application/vnd.oasis.opendocument.spreadsheet')) {
     // An encrypted ods keeps its parts' names; only its manifest says they are encrypted.
     if (zip.texts.get('META-INF/manifest.xml')?.includes('encryption-data')) {
-      throw new IngestError(file, 'password-protected', PASSWORD);
+      throw new IngestError(file, 'password-protected', MESSAGES.passwordProtected());
     }
     return 'ods';
   }
   if (zip.names.some((name) => /^xl\/[^/]*workbook[^/]*\.xml$/i.test(name))) return 'xlsx';
   if (zip.names.some((name) => /^xl\/[^/]*workbook[^/]*\.bin$/i.test(name))) {
-    throw new IngestError(file, 'not-a-spreadsheet', msg('ingest.xlsb'));
+    throw new IngestError(file, 'not-a-spreadsheet', MESSAGES.xlsb());
   }
   throw notASpreadsheet(file, zipLooksLike(zip.names, mimetype));
 }
@@ -91,17 +91,18 @@ function zipLooksLike(names: readonly string[], mimetype: string): Message {
   return msg('fileKind.zip');
 }
 
-function cfbFormat(bytes: Uint8Array, file: string): SpreadsheetFormat {
+/** An xls's cell records, or why the compound file is not a workbook that can be read. */
+function xlsCellRecords(bytes: Uint8Array, file: string): number {
   const content = inspectCfb(bytes);
   switch (content.kind) {
     case 'xls':
-      return 'xls';
+      return content.cellRecords;
     case 'encrypted':
-      throw new IngestError(file, 'password-protected', PASSWORD);
+      throw new IngestError(file, 'password-protected', MESSAGES.passwordProtected());
     case 'foreign':
       throw notASpreadsheet(file, content.looksLike);
     case 'damaged':
-      throw new IngestError(file, 'damaged', msg('ingest.damagedOffice'));
+      throw new IngestError(file, 'damaged', MESSAGES.officeDamaged());
     default:
       return assertNever(content);
   }
@@ -110,7 +111,9 @@ function cfbFormat(bytes: Uint8Array, file: string): SpreadsheetFormat {
 function prepareCsv(bytes: Uint8Array, file: string, limits: IngestLimits): Prepared {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw notASpreadsheet(file, decoded.looksLike);
-  if (decoded.text.trim() === '') throw new IngestError(file, 'empty', msg('ingest.empty'));
+  if (decoded.text.trim() === '') throw new IngestError(file, 'empty', MESSAGES.empty());
+  const longest = longestLine(decoded.text);
+  if (longest > limits.maxLineChars) throw new IngestError(file, 'too-large', MESSAGES.lineTooLong(longest, limits.maxLineChars));
   const separator = guessSeparator(decoded.text);
   const capped = capCells(decoded.text, separator, limits.maxCells);
   const problems: IngestProblem[] = capped.cut
@@ -120,7 +123,7 @@ function prepareCsv(bytes: Uint8Array, file: string, limits: IngestLimits): Prep
 }
 
 const notASpreadsheet = (file: string, looksLike: Message): IngestError =>
-  new IngestError(file, 'not-a-spreadsheet', msg('ingest.notSpreadsheet', { kind: looksLike }));
+  new IngestError(file, 'not-a-spreadsheet', MESSAGES.notASpreadsheet(looksLike));
 
 function nameMismatch(file: string, format: SpreadsheetFormat): IngestProblem[] {
   const named = formatFromName(file);

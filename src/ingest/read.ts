@@ -1,16 +1,19 @@
 /**
  * A student's spreadsheet -> their answers, step by step.
  */
-import { msg } from '../i18n/index.js';
+import { withNote } from '../i18n/index.js';
 import { findAnswers } from './answers.js';
 import { IngestError, isIngestError } from './errors.js';
 import { readGrid } from './grid.js';
 import type { LabelMatcher } from './labels.js';
 import type { IngestLimits } from './limits.js';
 import { resolveLimits } from './limits.js';
+import { MESSAGES } from './messages.js';
 import { openWorkbook } from './open.js';
+import { ingestProblem } from './problems.js';
+import { damagedMessage, withConsoleHeld } from './sheetjs.js';
 import { findStudent } from './student.js';
-import type { Submission } from './types.js';
+import type { IngestProblem, SpreadsheetFormat, Submission } from './types.js';
 
 /**
  * Reads one submitted file (xlsx, xls, ods or csv, told from the bytes). Problems with cells
@@ -28,10 +31,15 @@ export function readSubmission(
   match: LabelMatcher,
   limits: Partial<IngestLimits> = {},
 ): Submission {
+  let format: SpreadsheetFormat | null = null;
   try {
     const resolved = resolveLimits(limits);
     const opened = openWorkbook(bytes, fileName, resolved);
-    const grid = readGrid(opened.workbook, resolved);
+    format = opened.format;
+    const grid = withConsoleHeld(() => readGrid(opened.workbook, resolved));
+    if (opened.cellRecords >= MIN_CELL_RECORDS_OF_DAMAGE && grid.sheets.every((sheet) => sheet.cells.length === 0)) {
+      throw new IngestError(fileName, 'damaged', MESSAGES.damagedNoCells('.xls'));
+    }
     const found = findAnswers(grid.sheets, match);
     const { student, problems: studentProblems } = findStudent(grid.sheets, fileName);
     return {
@@ -39,12 +47,32 @@ export function readSubmission(
       format: opened.format,
       student,
       answers: found.answers,
-      problems: [...opened.problems, ...grid.problems, ...studentProblems, ...found.problems],
+      problems: boundProblems([...opened.problems, ...grid.problems, ...studentProblems, ...found.problems], resolved),
     };
   } catch (error) {
     if (isIngestError(error)) throw error;
-    // A library failing on a hostile file: still one clear message, never a crash.
-    const message = error instanceof Error ? error.message : String(error);
-    throw new IngestError(fileName, 'damaged', msg('ingest.damaged', { detail: message.slice(0, 120) }));
+    // A library failing on a hostile file: still one clear message, never a crash or its internals.
+    throw new IngestError(fileName, 'damaged', damagedMessage(format));
   }
+}
+
+/** An xls with this many cell records that reads as empty is damaged (a blank one holds none). */
+const MIN_CELL_RECORDS_OF_DAMAGE = 3;
+
+/**
+ * At most `maxProblems` problems, each at most `maxProblemChars` long, the rest summed up in one
+ * last problem: a file with a hundred thousand stray labels must not make a report, a JSON file
+ * or a gradebook cell without end.
+ */
+export function boundProblems(problems: readonly IngestProblem[], limits: Pick<IngestLimits, 'maxProblems' | 'maxProblemChars'>): IngestProblem[] {
+  const cut = (text: string) => (text.length <= limits.maxProblemChars ? text : `${text.slice(0, limits.maxProblemChars - 1)}…`);
+  // A spread drops the note (not enumerable): it is put back, so the problem is still said in any language.
+  const kept = problems.slice(0, limits.maxProblems).map((problem) => {
+    const bounded = { ...problem, message: cut(problem.message) };
+    return problem.note === undefined ? bounded : withNote(bounded, problem.note);
+  });
+  const more = problems.length - kept.length;
+  if (more === 0) return kept;
+  const last = kept.at(-1)!;
+  return [...kept, ingestProblem(last.code, MESSAGES.moreProblems(more))];
 }

@@ -5,13 +5,15 @@
  * gigabytes (a zip bomb). Here every entry SheetJS will inflate is inflated first through
  * node:zlib with a hard cap on the total output; the sizes an archive declares are not trusted.
  * The archive is walked exactly as SheetJS walks it (last end-of-directory record, entry count
- * from it, data found through each local header), so what is checked is what it will read.
+ * from it, data found through each local header), so what is checked is what it will read. Each
+ * part is pre-scanned as it is inflated (prescan.ts): sheets, shared strings, cells, ods repeats.
  */
 import { TextDecoder } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
-import { english, msg, type Message } from '../i18n/index.js';
+import { english, type Message } from '../i18n/index.js';
 import type { IngestLimits } from './limits.js';
-import { formatBytes } from './limits.js';
+import { MESSAGES } from './messages.js';
+import { partScanner } from './prescan.js';
 
 export type ZipInspection =
   | {
@@ -54,12 +56,13 @@ function walk(bytes: Uint8Array, limits: IngestLimits): { names: string[]; texts
   const end = findEndOfDirectory(view);
   const count = view.getUint16(end + 8, true);
   if (count > limits.maxZipEntries) {
-    throw new ZipProblem('too-large', msg('ingest.zipTooManyParts', { count, limit: limits.maxZipEntries }));
+    throw new ZipProblem('too-large', MESSAGES.tooManyParts(count, limits.maxZipEntries));
   }
   const names: string[] = [];
   const texts = new Map<string, string>();
   let position = view.getUint32(end + 16, true);
   let budget = limits.maxUnzippedBytes;
+  const scan = partScanner(limits);
   for (let i = 0; i < count; i += 1) {
     need(view, position, 46);
     if (view.getUint32(position, true) !== DIRECTORY_ENTRY) throw damaged();
@@ -68,6 +71,8 @@ function walk(bytes: Uint8Array, limits: IngestLimits): { names: string[]; texts
     const name = latin1.decode(bytes.subarray(position + 46, position + 46 + nameLength));
     const content = inflateEntry(bytes, view, view.getUint32(position + 42, true), budget, limits);
     budget -= content.length;
+    const refusal = scan(name, content);
+    if (refusal !== null) throw new ZipProblem('too-large', refusal);
     names.push(name);
     if (KEPT_TEXTS.has(name) && content.length <= MAX_KEPT_TEXT) texts.set(name, utf8.decode(content));
     position += 46 + nameLength + view.getUint16(position + 30, true) + view.getUint16(position + 32, true);
@@ -82,7 +87,7 @@ function findEndOfDirectory(view: DataView): number {
     need(view, i, 22);
     return i;
   }
-  throw damaged(msg('ingest.zipDirectoryMissing'));
+  throw damaged(MESSAGES.zipNoDirectory());
 }
 
 /** One entry's data, inflated within what is left of the budget. */
@@ -90,7 +95,7 @@ function inflateEntry(bytes: Uint8Array, view: DataView, offset: number, budget:
   need(view, offset, 30);
   if (view.getUint32(offset, true) !== LOCAL_HEADER) throw damaged();
   if ((view.getUint16(offset + 6, true) & 0x2041) !== 0) {
-    throw new ZipProblem('password-protected', msg('ingest.passwordProtected'));
+    throw new ZipProblem('password-protected', MESSAGES.passwordProtected());
   }
   const method = view.getUint16(offset + 8, true);
   const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
@@ -101,7 +106,7 @@ function inflateEntry(bytes: Uint8Array, view: DataView, offset: number, budget:
     case 8:
       return inflateWithin(bytes.subarray(start), budget, limits);
     default:
-      throw damaged(msg('ingest.zipMethod', { method }));
+      throw damaged(MESSAGES.zipMethod(method));
   }
 }
 
@@ -110,7 +115,7 @@ function inflateWithin(data: Uint8Array, budget: number, limits: IngestLimits): 
     return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
   } catch (error) {
     if (error instanceof RangeError || (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ZipProblem('too-large', msg('ingest.zipTooLargeUnpacked', { limit: formatBytes(limits.maxUnzippedBytes) }));
+      throw new ZipProblem('too-large', MESSAGES.unzippedTooLarge(limits.maxUnzippedBytes));
     }
     throw damaged();
   }
@@ -120,5 +125,5 @@ function need(view: DataView, offset: number, length: number): void {
   if (offset + length > view.byteLength) throw damaged();
 }
 
-const damaged = (detail: Message = msg('ingest.zipBroken')): ZipProblem =>
+const damaged = (detail = MESSAGES.zipDamaged()): ZipProblem =>
   new ZipProblem('damaged', detail);

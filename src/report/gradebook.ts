@@ -11,7 +11,7 @@ import type { GradeReport, GradeResult, StepResult } from '../grade/result.js';
 import { english, msg, type Say } from '../i18n/index.js';
 import { localizeResult } from './localize.js';
 import { matchRoster, rosterLookup, type RosterEntry } from './roster.js';
-import { neutraliseCell } from './sanitize.js';
+import { boundCell, joinBounded, neutraliseCell } from './sanitize.js';
 import { formatScore, statusCounts } from './terminal.js';
 
 export type Cell = string | number | null;
@@ -25,7 +25,7 @@ export interface Table {
 export const percentOf = (score: number, max: number): number => (max === 0 ? 0 : (100 * score) / max);
 
 const problemsOf = (result: GradeResult, say: Say): string =>
-  [...(result.error === null ? [] : [say(msg('report.couldNotRead', { error: result.error }))]), ...result.problems].join('; ');
+  joinBounded([...(result.error === null ? [] : [say(msg('report.couldNotRead', { error: result.error }))]), ...result.problems], '; ');
 
 export const NO_SUBMISSION = english(msg('gradebook.noSubmission'));
 
@@ -175,7 +175,8 @@ function resultOutput(result: GradeResult, say: Say): string {
   return lines.join('\n');
 }
 
-const textCell = (cell: Cell): Cell => (typeof cell === 'string' ? neutraliseCell(cell) : cell);
+/** Every text cell neutralised and bounded (MAX_CELL_CHARS), whatever a student's file held. */
+const textCell = (cell: Cell): Cell => (typeof cell === 'string' ? neutraliseCell(boundCell(cell)) : cell);
 const neutralised = (table: Table): Cell[][] => [table.header, ...table.rows].map((row) => row.map(textCell));
 
 /** Cells with a line break are quoted too: csv-stringify quotes only the record delimiter itself (CRLF), and a bare CR or LF would start a new row. */

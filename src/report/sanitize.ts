@@ -30,6 +30,45 @@ export function neutraliseCell(text: string): string {
   return text;
 }
 
+/**
+ * Text cells of a gradebook are at most this long: xlsx allows 32,767 characters (SheetJS throws
+ * past it and the whole gradebook is lost), and a person reads far fewer.
+ */
+export const MAX_CELL_CHARS = 4_000;
+
+/**
+ * Text cut to `max` characters, the cut said at its end.
+ *
+ * @example boundCell('x'.repeat(5000), 100).length // 100
+ */
+export function boundCell(text: string, max = MAX_CELL_CHARS): string {
+  if (text.length <= max) return text;
+  const note = ` … (${(text.length - max).toLocaleString('en-US')} more characters)`;
+  let keep = Math.max(0, max - note.length);
+  // Never half a surrogate pair (an emoji, a rare Han character).
+  if (/[\uD800-\uDBFF]/.test(text.charAt(keep - 1))) keep--;
+  return `${text.slice(0, keep)}${note}`;
+}
+
+/**
+ * Items joined by `separator` within `max` characters: the first ones whole, then how many more
+ * there were. For a cell listing a file's problems.
+ */
+export function joinBounded(items: readonly string[], separator: string, max = MAX_CELL_CHARS): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [i, item] of items.entries()) {
+    const more = items.length - i;
+    const tail = `${separator}… and ${more.toLocaleString('en-US')} more`;
+    if (length + separator.length + item.length + tail.length > max && i < items.length - 1) {
+      return boundCell(`${kept.join(separator)}${kept.length > 0 ? tail : tail.slice(separator.length)}`, max);
+    }
+    kept.push(item);
+    length += item.length + separator.length;
+  }
+  return boundCell(kept.join(separator), max);
+}
+
 /** A report's file name is at most this many UTF-8 bytes, extension included (most file systems allow 255). */
 export const MAX_NAME_BYTES = 100;
 

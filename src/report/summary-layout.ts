@@ -12,6 +12,8 @@ import {
   type Block, type FontStyle, type Item, type Measure, type Page, type PageSize,
 } from './layout.js';
 import { MARKS } from './terminal.js';
+import type { IntegritySignal } from '../variants/integrity.js';
+import { integrityBlocks } from './integrity-section.js';
 
 export interface SummaryHeader {
   /** The course title, or the rubric's. */
@@ -57,7 +59,7 @@ const DIAGNOSIS_WORDS: Record<DiagnosisCode, { readonly name: Message; readonly 
  * @example
  * const pages = layoutClassSummary(classSummary(report), { title: 'CNN homework', gradedAt: '2024-06-01', rubricId: 'cnn-hw' }, measure);
  */
-export function layoutClassSummary(summary: ClassSummary, header: SummaryHeader, measure: Measure, size: PageSize = A4): Page[] {
+export function layoutClassSummary(summary: ClassSummary, header: SummaryHeader, measure: Measure, size: PageSize = A4, integrity?: readonly IntegritySignal[]): Page[] {
   const say = sayWith(header.voice);
   const width = size.width - 2 * size.margin;
   const blocks: Block[] = [
@@ -68,6 +70,7 @@ export function layoutClassSummary(summary: ClassSummary, header: SummaryHeader,
     ...stepTable(summary, width, measure, say),
     heading(say(msg('summary.diagnoses')), width, measure),
     ...diagnosisTable(summary.diagnoses, width, measure, say),
+    ...(integrity === undefined ? [] : [heading(say(msg('summary.integrity')), width, measure), ...integrityBlocks(integrity, width, measure, say)]),
   ];
   const rubric = header.rubricId;
   const head = runningHead(header.title, say(msg('summary.runningHead', { rubric })), width, measure);

@@ -4,6 +4,7 @@ import { msg, sayWith } from '../i18n/index.js';
 import { loadFonts } from './fonts.js';
 import { documentInfo, renderPages } from './pdf.js';
 import { layoutClassSummary, type SummaryHeader } from './summary-layout.js';
+import type { IntegritySignal } from '../variants/integrity.js';
 
 export type { SummaryHeader } from './summary-layout.js';
 
@@ -14,10 +15,10 @@ export type { SummaryHeader } from './summary-layout.js';
  * @example
  * const bytes = await renderClassSummaryPdf(classSummary(report), { title: 'CNN homework', gradedAt: '2024-06-01T09:00:00Z', rubricId: 'cnn-hw' });
  */
-export async function renderClassSummaryPdf(summary: ClassSummary, header: SummaryHeader): Promise<Uint8Array> {
+export async function renderClassSummaryPdf(summary: ClassSummary, header: SummaryHeader, integrity?: readonly IntegritySignal[]): Promise<Uint8Array> {
   const say = sayWith(header.voice);
   const title = say(msg('summary.title', { title: header.title }));
   const subject = say(msg('summary.subject', { files: summary.files, rubric: header.rubricId }));
   const info = documentInfo({ title, subject, gradedAt: header.gradedAt });
-  return renderPages(layoutClassSummary(summary, header, await loadFonts()), info);
+  return renderPages(layoutClassSummary(summary, header, await loadFonts(), undefined, integrity), info);
 }

@@ -14,6 +14,17 @@ export const MARKS: Record<Status, string> = {
   unreadable: '?',
 };
 
+/**
+ * Text from a file (its name, the student's name and id, what they wrote, problems) for a
+ * terminal: control characters (escape sequences that retitle the window or clear the screen,
+ * bells, backspaces, bidi overrides) become visible `\u{..}` escapes; tabs become spaces.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+}
+
 const percent = (score: number, max: number) => (max === 0 ? 0 : (100 * score) / max);
 
 export function formatScore(result: Pick<GradeResult, 'score' | 'maxScore'>): string {
@@ -44,8 +55,9 @@ export function statusCounts(steps: readonly StepResult[], say: Say = english): 
 /** `2023123456_张三.xlsx: 85/91 (93.4%) · 80 correct, 5 follow-through` or `file: could not read: why`. */
 export function summaryLine(graded: GradeResult, say: Say = english): string {
   const result = localizeResult(graded, say);
-  if (result.error !== null) return say(msg('terminal.fileUnreadable', { file: result.file, error: result.error }));
-  return say(msg('terminal.summary', { file: result.file, score: formatScore(result), counts: statusCounts(result.steps, say), problems: result.problems }));
+  const file = plainText(result.file);
+  if (result.error !== null) return say(msg('terminal.fileUnreadable', { file, error: plainText(result.error) }));
+  return say(msg('terminal.summary', { file, score: formatScore(result), counts: statusCounts(result.steps, say), problems: result.problems.map(plainText) }));
 }
 
 /** `text` padded with spaces to `width` terminal columns (a Chinese character takes two). */
@@ -86,20 +98,20 @@ export function checkTable(graded: GradeResult, options: CheckTableOptions): str
   const say = options.say ?? english;
   const result = localizeResult(graded, say);
   const paint = pc.createColors(options.color);
-  const who = [result.student.id, result.student.name].filter((x) => x !== null).join(' ');
-  const lines = [paint.bold(`${who || result.file}: ${formatScore(result)}`)];
-  if (result.error !== null) return `${lines[0]}\n${paint.red(say(msg('report.couldNotRead', { error: result.error })))}\n`;
-  for (const problem of result.problems) lines.push(paint.yellow(`! ${problem}`));
+  const who = plainText([result.student.id, result.student.name].filter((x) => x !== null).join(' '));
+  const lines = [paint.bold(`${who || plainText(result.file)}: ${formatScore(result)}`)];
+  if (result.error !== null) return `${lines[0]}\n${paint.red(say(msg('report.couldNotRead', { error: plainText(result.error) })))}\n`;
+  for (const problem of result.problems) lines.push(paint.yellow(`! ${plainText(problem)}`));
   const idWidth = Math.max(...result.steps.map((s) => stringWidth(s.id)));
-  const writtenWidth = Math.max(10, ...result.steps.map((s) => stringWidth(s.raw)));
+  const writtenWidth = Math.max(10, ...result.steps.map((s) => stringWidth(plainText(s.raw))));
   const byId = new Map(result.steps.map((s) => [s.id, s]));
   for (const section of result.sections) {
     const heading = options.headings?.get(section.id) ?? section.id;
     lines.push('', paint.bold(`${heading}  ${formatNumber(section.score, 6)}/${formatNumber(section.maxScore, 6)}`));
     for (const step of section.stepIds.map((id) => byId.get(id)!)) {
       const expected = options.revealExpected ? `  ${say(msg('terminal.expected', { value: formatNumber(step.expected, 4) }))}` : '';
-      const written = padDisplay(step.raw || '—', writtenWidth);
-      lines.push(`  ${paintStatus(paint, step.status, MARKS[step.status])} ${padDisplay(step.id, idWidth)}  ${written} ${paint.dim(step.message)}${expected}`);
+      const written = padDisplay(plainText(step.raw || '—'), writtenWidth);
+      lines.push(`  ${paintStatus(paint, step.status, MARKS[step.status])} ${padDisplay(step.id, idWidth)}  ${written} ${paint.dim(plainText(step.message))}${expected}`);
     }
   }
   return `${lines.join('\n')}\n`;

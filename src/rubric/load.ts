@@ -15,8 +15,24 @@ export interface LoadedRubric {
 
 /** Rubric files are small; anything larger is a mistake, not a rubric. */
 export const MAX_RUBRIC_BYTES = 1_000_000;
+/** YAML aliases (`*name`) expanded: a few are handy, thousands are a "billion laughs" attack. */
+export const MAX_RUBRIC_ALIASES = 100;
 
-export function parseRubric(text: string, file: string): LoadedRubric {
+/**
+ * A rubric file's bytes as text: UTF-8 (with or without a BOM), or UTF-16 as Windows Notepad
+ * saves "Unicode" (with a BOM, or told from its zero bytes).
+ */
+export function decodeRubric(bytes: Uint8Array): string {
+  const decode = (label: string) => new TextDecoder(label).decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be');
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return decode('utf-16le');
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) return decode('utf-16be');
+  return decode('utf-8');
+}
+
+export function parseRubric(given: string, file: string): LoadedRubric {
+  const text = given.replace(/^\uFEFF/, '');
   if (text.length > MAX_RUBRIC_BYTES) {
     throw new RubricError(file, [{ file, line: null, column: null, ...problemAt([], msg('rubric.tooLarge')) }]);
   }
@@ -32,10 +48,21 @@ export function parseRubric(text: string, file: string): LoadedRubric {
     });
     throw new RubricError(file, syntax);
   }
-  const data: unknown = doc.toJS();
+  const data = toPlain(doc, file);
   const parsed = rubricSchema.safeParse(data);
   if (!parsed.success) throw new RubricError(file, locate(parsed.error.issues.flatMap((issue) => toProblems(issue, data))));
   return { rubric: parsed.data, file, locate };
+}
+
+/** The document as plain data; too many aliases is a problem with the file, not a crash. */
+function toPlain(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_RUBRIC_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const note = msg('rubric.tooManyAliases', { limit: MAX_RUBRIC_ALIASES });
+    throw new RubricError(file, [{ file, line: null, column: null, ...problemAt([], note) }]);
+  }
 }
 
 function firstLine(message: string): string {

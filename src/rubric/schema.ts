@@ -5,6 +5,7 @@
 import { english, msg } from '../i18n/index.js';
 import { LANGUAGES, TERM_KEYS } from '../i18n/types.js';
 import { z } from 'zod';
+import { variantsSchema } from '../variants/schema.js';
 
 /**
  * The largest magnitude a number in a rubric may have. Hand-computed homework uses small numbers;
@@ -244,6 +245,8 @@ export const rubricSchema = z.strictObject({
    * language when it names none), or per language: `{ zh-CN: { delta: 误差项 }, en: { delta: coef } }`.
    */
   terms: z.union([termWords, z.partialRecord(z.enum(LANGUAGES), termWords)]).default({}),
+  /** Per-student values (src/variants/schema.ts); absent: every student computes the same numbers. */
+  variants: variantsSchema.optional(),
 });
 
 export type Rubric = z.infer<typeof rubricSchema>;

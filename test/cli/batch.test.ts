@@ -55,7 +55,7 @@ describe('stepmark grade --out (a whole class)', () => {
     expect(stdout).toContain('graded 3 of 6 submissions');
     expect(stderr).toMatch(/corrupt\.xlsx: could not read: damaged/);
     expect(stderr).toMatch(/empty\.xlsx: could not read: empty file/);
-    expect(stderr).toMatch(/big\.xlsx: could not read: too large \(50 MB; the limit is 20 MB\)/);
+    expect(stderr).toMatch(/big\.xlsx: could not read: too large \(50 MB; the limit is 10 MB\)/);
     for (const id of ['2023000001', '2023000002', '2023000003']) expect(existsSync(join(out, `${id}.pdf`))).toBe(true);
     for (const name of ['results.json', 'grades.csv', 'grades.xlsx', 'canvas.csv', 'summary.pdf']) expect(existsSync(join(out, name))).toBe(true);
     expect(readFileSync(join(out, 'summary.pdf')).subarray(0, 5).toString()).toBe('%PDF-');

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
+import { decodeRubric } from '../../src/rubric/load.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,7 +25,7 @@ export async function stepmark(argv: readonly string[], files: Record<string, st
     stderr: (text) => {
       stderr += text;
     },
-    readText: async (path) => files[path] ?? readFile(new URL(path, `file://${ROOT}`), 'utf8'),
+    readText: async (path) => files[path] ?? decodeRubric(await readFile(path.startsWith('/') ? path : new URL(path, `file://${ROOT}`))),
     isTTY: false,
     ...overrides,
   };

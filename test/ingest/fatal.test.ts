@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IngestError, IngestFailure, IngestLimits } from '../../src/ingest/index.js';
 import { DEFAULT_LIMITS, isIngestError, readSubmission } from '../../src/ingest/index.js';
+import { damagedXlsMutants, manySheets, millionRowsXlsx, odsRepeatBomb, sharedStringsBomb, tenMegabyteLine } from '../cli/hostile-files.js';
 import { cfbOf, editZipPart, JPEG, PDF, PNG, XLSX_SKELETON, zipOf } from './hostile.js';
 import { book, csvText, match, sheet, templateSheet, utf8, write } from './workbooks.js';
 
@@ -57,7 +58,7 @@ describe('readSubmission: files that cannot be read', () => {
 
   it('a file over the size limit, refused before it is parsed', () => {
     const tooBig = new Uint8Array(DEFAULT_LIMITS.maxFileBytes + 1);
-    expectFailure(failure(tooBig, 'big.xlsx'), 'too-large', 'big.xlsx: too large (20.1 MB; the limit is 20 MB)');
+    expectFailure(failure(tooBig, 'big.xlsx'), 'too-large', 'big.xlsx: too large (10.1 MB; the limit is 10 MB)');
     // A valid workbook over a lower limit is refused too: the size is checked first.
     const valid = write(book({ Answers: templateSheet() }), 'xlsx');
     const error = failure(valid, 'hw.xlsx', { maxFileBytes: 1024 });
@@ -69,7 +70,7 @@ describe('readSubmission: files that cannot be read', () => {
     const bomb = zipOf([...XLSX_SKELETON, { name: 'xl/media/image1.png', data: new Uint8Array(3 * 1024 * 1024), declaredSize: 100 }]);
     expect(bomb.length).toBeLessThan(10_000);
     const error = failure(bomb, 'hw.xlsx', { maxUnzippedBytes: 1024 * 1024 });
-    expectFailure(error, 'too-large', 'hw.xlsx: too large once unpacked (over 1 MB)');
+    expectFailure(error, 'too-large', 'hw.xlsx: too large once unpacked (over 1 MB); remove pictures or unused sheets and save it again');
   });
 
   it('an archive with too many parts', () => {
@@ -188,5 +189,89 @@ describe('readSubmission: damaged files of every format (property)', () => {
       // A fixed seed: some damaged xls files make SheetJS spend seconds before it gives up (see src/ingest/sheetjs.ts).
       { numRuns: 150, seed: 20251128 },
     );
+  });
+});
+
+describe('readSubmission: pre-scans refuse what would blow the budget, before SheetJS sees it', () => {
+  it('an ods whose one filled cell repeats over a billion rows (1 KB)', () => {
+    const bytes = odsRepeatBomb();
+    expect(bytes.length).toBeLessThan(2048);
+    const error = failure(bytes, 'bomb.ods');
+    expect(error.reason).toBe('too-large');
+    // Small enough that the reader before the pre-scan finished it (in seconds and ~1 GB).
+    expect(failure(odsRepeatBomb(1000, 1000), 'bomb.ods').reason).toBe('too-large');
+    expect(error.detail).toMatch(/^a filled cell is repeated over [\d,]+ cells \(the limit is 200,000\): clear the rows and columns/);
+  });
+
+  it('an xlsx listing three million shared strings', () => {
+    const error = failure(sharedStringsBomb(), 'strings.xlsx');
+    expect(error.reason).toBe('too-large');
+    expect(error.detail).toMatch(/^too many different texts \(3,000,000; the limit is 200,000\)/);
+  });
+
+  it('an xlsx of a million rows, and one of 2,000 sheets', () => {
+    expect(failure(millionRowsXlsx(), 'rows.xlsx').detail).toMatch(/^too many cells \(over 1,000,000; the limit is 200,000\)/);
+    expect(failure(manySheets(2000, 'xlsx'), 'sheets.xlsx').detail).toMatch(/^too many (sheets \(2,000; the limit is 255\)|parts)/);
+    expect(failure(manySheets(300, 'xlsx'), 'sheets.xlsx').detail).toMatch(/^too many sheets \(300; the limit is 255\)/);
+  });
+
+  it('an ods of 2,000 sheets is read within its limits (only the first 50)', () => {
+    const submission = readSubmission(manySheets(2000, 'ods'), 'sheets.ods', match);
+    expect(submission.answers.has('loss')).toBe(true);
+    expect(submission.problems).toContainEqual({ code: 'too-many-sheets', message: 'only the first 50 of 2000 sheets were read' });
+  });
+
+  it('a CSV of one 10 MB line', () => {
+    expect(failure(tenMegabyteLine(), 'line.csv').detail).toMatch(/^a line is too long \(10,000,000 characters; the limit is 100,000\): put one step on each line/);
+  });
+});
+
+describe('readSubmission: problems are bounded, and damage is told in words a student can act on', () => {
+  it('keeps the first problems of a file with thousands and sums up the rest', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [i % 2 === 0 ? 'loss' : 'coef_c5', i]);
+    const submission = readSubmission(write(book({ Sheet1: sheet(rows) }), 'xlsx'), 'drafts.xlsx', match);
+    expect(submission.problems).toHaveLength(DEFAULT_LIMITS.maxProblems + 1);
+    expect(submission.problems.at(-1)?.message).toMatch(/^… and 2,94\d more problems \(only the first ones are listed\)$/);
+    for (const problem of submission.problems) expect(problem.message.length).toBeLessThanOrEqual(DEFAULT_LIMITS.maxProblemChars);
+  });
+
+  it('never shows what SheetJS says about its own code, nor lets it print', () => {
+    const mutants = damagedXlsMutants(60, 7);
+    const printed = vi.spyOn(console, 'error');
+    const warned = vi.spyOn(console, 'warn');
+    const details = new Set<string>();
+    for (const [k, bytes] of mutants.entries()) {
+      try {
+        readSubmission(bytes, `m${k}.xls`, match);
+      } catch (error) {
+        if (!isIngestError(error)) throw error;
+        details.add(error.detail);
+      }
+    }
+    expect(printed).not.toHaveBeenCalled();
+    expect(warned).not.toHaveBeenCalled();
+    printed.mockRestore();
+    warned.mockRestore();
+    expect(details.size).toBeGreaterThan(0);
+    for (const detail of details) {
+      expect(detail).not.toMatch(/undefined|property|properties|TypeError|RangeError|\bat\b.*\.js/);
+      expect(detail).toMatch(/save it again as \.xlsx/);
+    }
+  });
+
+  it('says a damaged .xls whose cells cannot be read is damaged, rather than grading it blank', () => {
+    // These mutants (seed 12345) read as a workbook with no cells though they hold cell records.
+    const mutants = damagedXlsMutants(30);
+    const emptied = mutants.flatMap((bytes, k) => {
+      try {
+        readSubmission(bytes, `m${k}.xls`, match);
+        return [];
+      } catch (error) {
+        return isIngestError(error) && /no cell could be read/.test(error.detail) ? [k] : [];
+      }
+    });
+    expect(emptied.length).toBeGreaterThan(0);
+    const blank = write(book({ Sheet1: sheet([]) }), 'biff8');
+    expect(readSubmission(blank, 'blank.xls', match).problems.map((p) => p.code)).toEqual(['no-answers']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, Submission } from '../../src/ingest/index.js';
+import { looksChinese } from '../../src/ingest/text.js';
 import { readSubmission } from '../../src/ingest/index.js';
 import type { BinaryType } from './workbooks.js';
 import { book, csvText, gbk, match, sheet, templateSheet, utf8, write } from './workbooks.js';
@@ -65,6 +66,32 @@ describe('readSubmission: each format', () => {
     const submission = readSubmission(bytes, 'hw.txt', match);
     expect(submission.student.name).toBe('李四');
     expect(answer(submission, 'coef_c5').value).toMatchObject({ value: 0.646, decimals: 3 });
+  });
+
+  it('reads cp1252 CSV as German and French Excel save it (";", decimal commas), names decoded right', () => {
+    for (const name of ['Jürgen Müller', 'Éloïse Bérénice Löwe-Straße']) {
+      const text = `Name;${name}\r\ncoef_c5;0,646\r\nw1_new;-0,015\r\nloss;0,6\r\n`;
+      const bytes = new Uint8Array(Buffer.from(text, 'latin1'));
+      const submission = readSubmission(bytes, 'hw.csv', match);
+      expect(submission.student.name).toBe(name);
+      expect(answer(submission, 'coef_c5').value).toMatchObject({ value: 0.646, decimals: 3 });
+      expect(answer(submission, 'w1_new').value).toMatchObject({ value: -0.015, decimals: 3 });
+    }
+    // cp1252's own letters (€, Œ, curly quotes at 0x80–0x9F) are not Latin-1's controls.
+    const euro = readSubmission(new Uint8Array([...Buffer.from('Name;'), 0x8c, ...Buffer.from('uvre\ncoef_c5;0,646\n')]), 'hw.csv', match);
+    expect(euro.student.name).toBe('Œuvre');
+  });
+
+  it('tells GBK from cp1252 by what the bytes look like, not by which decodes without error', () => {
+    expect(looksChinese(gbk('姓名,张三,学号'))).toBe(true);
+    expect(looksChinese(Buffer.from('Name;Jürgen Müller;Straße', 'latin1'))).toBe(false);
+  });
+
+  it('reads UTF-16 text saved without a BOM', () => {
+    const bytes = new Uint8Array(Buffer.from('Name\t李四\ncoef_c5\t0,646\n', 'utf16le'));
+    const submission = readSubmission(bytes, 'hw.txt', match);
+    expect(submission.student.name).toBe('李四');
+    expect(answer(submission, 'coef_c5').value).toMatchObject({ value: 0.646 });
   });
 
   it('keeps CSV values as typed: decimal commas with ";" separators, "=", unicode minus, no dates', () => {

@@ -1,22 +1,28 @@
 /** One submission on disk -> its GradeResult, within the reading limits; never throws for a bad file. */
-import { basename } from 'node:path';
 import { unreadableFile } from '../../grade/grade.js';
 import type { GradeResult } from '../../grade/result.js';
 import { formatBytes, resolveLimits } from '../../ingest/limits.js';
 import { studentFromFileName } from '../../ingest/student.js';
 import { readBounded } from '../files.js';
+import { CLI_MESSAGES } from '../messages.js';
+import { displayBasename, displayPath, type FilePath } from '../paths.js';
 import type { Grader } from '../../grade/grader.js';
-import { msg, type Message } from '../../i18n/index.js';
+import { msg, type Said } from '../../i18n/index.js';
 
-export async function gradePath(grader: Grader, path: string): Promise<GradeResult> {
+export async function gradePath(grader: Grader, path: FilePath): Promise<GradeResult> {
   const limits = resolveLimits();
-  const failed = (why: Message) => unreadableFile(grader.reference, path, studentFromFileName(basename(path)), why);
+  const shown = displayPath(path);
   let read;
   try {
     read = await readBounded(path, limits.maxFileBytes);
   } catch (error) {
-    return failed(msg('ingest.cannotOpen', { code: (error as NodeJS.ErrnoException).code ?? 'unknown error' }));
+    return unreadablePath(grader, path, CLI_MESSAGES.cannotOpen((error as NodeJS.ErrnoException).code ?? 'unknown error'));
   }
-  if ('tooLarge' in read) return failed(msg('ingest.tooLarge', { size: formatBytes(read.tooLarge), limit: formatBytes(limits.maxFileBytes) }));
-  return grader.grade(read.bytes, path, limits);
+  if ('tooLarge' in read) return unreadablePath(grader, path, msg('ingest.tooLarge', { size: formatBytes(read.tooLarge), limit: formatBytes(limits.maxFileBytes) }));
+  if ('notRegular' in read) return unreadablePath(grader, path, CLI_MESSAGES.notRegular(read.notRegular));
+  return grader.grade(read.bytes, shown, limits);
 }
+
+/** The result of a file that could not be read, named as a person reads its path. */
+export const unreadablePath = (grader: Grader, path: FilePath, why: Said | string): GradeResult =>
+  unreadableFile(grader.reference, displayPath(path), studentFromFileName(displayBasename(path)), why);

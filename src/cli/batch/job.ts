@@ -5,7 +5,9 @@ import { titleIn, type Voice } from '../../i18n/index.js';
 import { writeStudentReport } from '../../report/pdf.js';
 import { writeAtomic } from '../files.js';
 import type { Grader } from '../../grade/grader.js';
+import type { FilePath } from '../paths.js';
 import { gradePath } from './grade-path.js';
+import { referenceOfResult } from '../../variants/grader.js';
 
 export interface BatchSettings {
   readonly rubricPath: string;
@@ -15,10 +17,13 @@ export interface BatchSettings {
   readonly pdf: boolean;
   /** The language and words of the reports. */
   readonly voice: Voice;
+  /** variants.csv pinning each student's numbers (a rubric with variants), or null. */
+  readonly variantsPath: string | null;
 }
 
 export interface FileTask {
-  readonly file: string;
+  /** A Buffer for a name that is not UTF-8 (a Uint8Array once sent to a worker: see revivePath). */
+  readonly file: FilePath;
   /** Sanitised, unique within the batch, decided before any file is read. */
   readonly reportName: string;
   /** Where the result is kept so that a rerun can skip this file. */
@@ -35,7 +40,7 @@ export async function processFile(grader: Grader, settings: BatchSettings, task:
   const result = await gradePath(grader, task.file);
   let report: string | null = null;
   if (settings.pdf) {
-    const { graph, rubric } = grader.reference;
+    const { graph, rubric } = referenceOfResult(grader, result);
     const { voice } = settings;
     const options = { revealExpected: rubric.feedback.revealExpected, gradedAt: settings.gradedAt, voice, rubricTitle: titleIn(rubric, voice.language) };
     const bytes = await writeStudentReport(result, graph, options);

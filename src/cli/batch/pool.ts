@@ -6,6 +6,7 @@
  */
 import { english, msg, type Message } from '../../i18n/index.js';
 import { Worker } from 'node:worker_threads';
+import { threadCpuSeconds } from './thread-cpu.js';
 
 /** A failure's `reason` is in English; `note`, when there is one, says it in any language. */
 export type Outcome<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly reason: string; readonly note?: Message };
@@ -20,7 +21,17 @@ export interface PoolOptions {
   readonly timeoutMs: number;
   /** Heap limit of each worker, so one file cannot take the machine's memory. */
   readonly memoryMb: number;
+  /**
+   * The worker posts `{ ready: true, statPath }` once it has loaded (the rubric): a task's time
+   * limit starts then, so a slow start on a busy machine is never charged to the first file. With
+   * its thread's stat file (thread-cpu.ts), `timeoutMs` counts the thread's CPU time, and wall
+   * time only past `WALL_TIME_FACTOR` times it (a task waiting on nothing).
+   */
+  readonly waitForReady?: boolean;
 }
+
+/** How much longer than the CPU time limit a task may take by the clock, on a busy machine. */
+export const WALL_TIME_FACTOR = 4;
 
 interface Reply<R> {
   readonly index: number;
@@ -48,7 +59,14 @@ export interface Pool<T, R> {
 }
 
 export function startPool<T, R>(options: PoolOptions): Pool<T, R> {
-  const idle: Worker[] = Array.from({ length: Math.max(1, options.workers) }, () => spawn(options));
+  // Each worker's readiness (to its thread's stat file), awaited before its first task.
+  const readiness = new WeakMap<Worker, Promise<string | null>>();
+  const start = (): Worker => {
+    const worker = spawn(options);
+    readiness.set(worker, options.waitForReady ? ready(worker) : Promise.resolve(null));
+    return worker;
+  };
+  const idle: Worker[] = Array.from({ length: Math.max(1, options.workers) }, start);
   // A worker that stopped while it waited for its first task is replaced, not given a task.
   const exited = new WeakSet<Worker>();
   for (const worker of idle) worker.once('exit', () => exited.add(worker));
@@ -60,8 +78,9 @@ export function startPool<T, R>(options: PoolOptions): Pool<T, R> {
         let worker: Worker | null = first;
         while (next < tasks.length) {
           const index = next++;
-          if (worker === null || exited.has(worker)) all.add((worker = spawn(options)));
-          const outcome = await runOne<R>(worker, index, tasks[index]!, options.timeoutMs);
+          if (worker === null || exited.has(worker)) all.add((worker = start()));
+          const statPath = await readiness.get(worker)!;
+          const outcome = await runOne<R>(worker, index, tasks[index]!, options.timeoutMs, statPath);
           if (!outcome.ok && outcome.reason.startsWith('worker ')) {
             all.delete(worker);
             void worker.terminate();
@@ -110,8 +129,37 @@ function spawn(options: PoolOptions): Worker {
   worker.on('error', () => {});
   return worker;
 }
-function runOne<R>(worker: Worker, index: number, task: unknown, timeoutMs: number): Promise<Outcome<R>> {
+/**
+ * Resolves once the worker says it is ready (to its thread's stat file, if it has one), or has
+ * stopped (its task then fails as usual).
+ */
+function ready(worker: Worker): Promise<string | null> {
   return new Promise((resolve) => {
+    let statPath: string | null = null;
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('error', done);
+      worker.off('exit', done);
+      resolve(statPath);
+    };
+    const onMessage = (message: unknown) => {
+      const reply = message as { ready?: unknown; statPath?: unknown } | null;
+      if (reply?.ready !== true) return;
+      statPath = typeof reply.statPath === 'string' ? reply.statPath : null;
+      done();
+    };
+    worker.on('message', onMessage);
+    worker.on('error', done);
+    worker.on('exit', done);
+  });
+}
+
+function runOne<R>(worker: Worker, index: number, task: unknown, timeoutMs: number, statPath: string | null): Promise<Outcome<R>> {
+  return new Promise((resolve) => {
+    if (worker.threadId < 0) {
+      resolve({ ok: false, reason: 'worker stopped before it was ready' });
+      return;
+    }
     const finish = (outcome: Outcome<R>) => {
       clearTimeout(timer);
       worker.off('message', onMessage);
@@ -124,12 +172,23 @@ function runOne<R>(worker: Worker, index: number, task: unknown, timeoutMs: numb
     };
     const onError = (error: Error) => finish(failure(msg('cli.workerFailed', { detail: describe(error) })));
     const onExit = (code: number) => finish(failure(msg('cli.workerStopped', { code })));
-    const timer = setTimeout(() => finish(failure(msg('cli.workerTimedOut', { seconds: timeoutMs / 1000 }))), timeoutMs);
+    const timedOut = () => finish(failure(msg('cli.workerTimedOut', { seconds: timeoutMs / 1000 })));
+    const timer = statPath === null ? setTimeout(timedOut, timeoutMs) : watchCpu(statPath, timeoutMs, timedOut);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
     worker.postMessage({ index, task });
   });
+}
+
+/** Calls `onLimit` once the thread has spent `limitMs` of CPU time, or `WALL_TIME_FACTOR` times that by the clock. */
+function watchCpu(statPath: string, limitMs: number, onLimit: () => void): NodeJS.Timeout {
+  const startCpu = threadCpuSeconds(statPath) ?? 0;
+  const startWall = performance.now();
+  return setInterval(() => {
+    const cpu = (threadCpuSeconds(statPath) ?? Infinity) - startCpu;
+    if (cpu * 1000 > limitMs || performance.now() - startWall > limitMs * WALL_TIME_FACTOR) onLimit();
+  }, Math.min(100, limitMs / 10));
 }
 
 function describe(error: Error): Message | string {

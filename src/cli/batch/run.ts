@@ -7,18 +7,23 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, resolve, sep } from 'node:path';
-import { unreadableFile } from '../../grade/grade.js';
 import type { Grader } from '../../grade/grader.js';
+import { READ_MEMORY_LIMIT_MB, READ_TIME_LIMIT_MS, REPORT_MEMORY_ALLOWANCE_MB, REPORT_TIME_ALLOWANCE_MS } from '../../ingest/limits.js';
 import { studentFromFileName } from '../../ingest/student.js';
 import { reportFileName, uniqueNames } from '../../report/sanitize.js';
 import { summaryLine } from '../../report/terminal.js';
-import { msg, sayWith, type Language, type Message } from '../../i18n/index.js';
+import { msg, sayWith, type Language, type Said } from '../../i18n/index.js';
 import { localizeResult } from '../../report/localize.js';
 import { commandVoice } from '../voice.js';
-import { collectSpreadsheets, noSpreadsheets, removeStaleTemporaries } from '../files.js';
+import { collectSpreadsheets, noSpreadsheets, removeStaleTemporaries, type Skipped } from '../files.js';
 import { gradingDate } from '../grading-date.js';
 import { EXIT, type Io } from '../io.js';
-import { loadGrader } from '../rubric-file.js';
+import { loadGraderFor } from '../variant-grader.js';
+import { CLI_MESSAGES } from '../messages.js';
+import { checkOutputFolder } from '../output-paths.js';
+import { displayBasename, displayPath, type FilePath } from '../paths.js';
+import { budgetMessage } from '../read-pool.js';
+import { unreadablePath } from './grade-path.js';
 import { CACHE_FOLDER, cacheKey, readCached } from './cache.js';
 import { processFile, type BatchSettings, type FileDone, type FileTask } from './job.js';
 import { OUTPUT_FILES, writeClassOutputs } from './outputs.js';
@@ -34,38 +39,48 @@ export interface BatchOptions {
   readonly date?: string;
   readonly pdf?: boolean;
   readonly lang?: Language;
+  /** variants.csv: each student's numbers, for a rubric with variants. */
+  readonly variants?: string;
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 /** Compiled code runs workers; the TypeScript sources (under the test runner) grade in-process. */
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 const CAN_USE_WORKERS = import.meta.url.endsWith('.js');
-const POOL = { script: WORKER_SCRIPT, timeoutMs: 60_000, memoryMb: 1024 };
+/** Reading, grading and the report share the reading budget (limits.ts): a hostile file fails alone, fast. */
+const LIMITS = { timeMs: READ_TIME_LIMIT_MS + REPORT_TIME_ALLOWANCE_MS, memoryMb: READ_MEMORY_LIMIT_MB + REPORT_MEMORY_ALLOWANCE_MB };
+const POOL = { script: WORKER_SCRIPT, timeoutMs: LIMITS.timeMs, memoryMb: LIMITS.memoryMb, waitForReady: true };
 
 export async function batchCommand(rubricPath: string, inputs: readonly string[], options: BatchOptions, io: Io): Promise<number> {
-  const grader = await loadGrader(rubricPath, io);
+  const grader = await loadGraderFor(rubricPath, options.variants, io);
+  await checkOutputFolder(options.out);
   const outDir = resolve(options.out);
-  const files = (await collectSpreadsheets(inputs)).filter((file) => !isInside(resolve(file), outDir));
+  const collected = await collectSpreadsheets(inputs);
+  const files = collected.files.filter((file) => !isInside(resolve(displayPath(file)), outDir));
   if (files.length === 0) throw noSpreadsheets(inputs);
   const voice = commandVoice(io, grader.reference.rubric, options.lang);
-  const settings: BatchSettings = { rubricPath, outDir, gradedAt: gradingDate(options.date), pdf: options.pdf ?? true, voice };
+  const variantsPath = options.variants === undefined ? null : resolve(options.variants);
+  const settings: BatchSettings = { rubricPath, outDir, gradedAt: gradingDate(options.date), pdf: options.pdf ?? true, voice, variantsPath };
   // Workers start now: their start-up overlaps the reading of the cache below.
-  const workers = CAN_USE_WORKERS ? workerCount(files.length, availableParallelism(), options.workers) : 0;
+  // At least one worker: a file is never read outside the reading budget, however few there are.
+  const workers = CAN_USE_WORKERS ? Math.max(1, workerCount(files.length, availableParallelism(), options.workers)) : 0;
   const pool = workers > 0 ? startPool<FileTask, FileDone>({ ...POOL, workers, workerData: settings }) : null;
   try {
-    return await gradeBatch(grader, files, settings, pool, options, io);
+    return await gradeBatch(grader, collected.skipped, files, settings, pool, options, io);
   } finally {
     await pool?.close();
   }
 }
 
-async function gradeBatch(grader: Grader, files: readonly string[], settings: BatchSettings, pool: Pool<FileTask, FileDone> | null, options: BatchOptions, io: Io): Promise<number> {
+async function gradeBatch(grader: Grader, skippedEntries: Skipped, files: readonly FilePath[], settings: BatchSettings, pool: Pool<FileTask, FileDone> | null, options: BatchOptions, io: Io): Promise<number> {
   const { outDir, rubricPath } = settings;
   await mkdir(join(outDir, CACHE_FOLDER), { recursive: true });
   // A run killed mid-write leaves temporaries; the outputs must end as one clean run's.
   await Promise.all([outDir, join(outDir, CACHE_FOLDER)].map(removeStaleTemporaries));
   const say = sayWith(settings.voice);
-  const tasks = await planTasks(files, settings, readFileSync(rubricPath, 'utf8'));
+  // A changed variants.csv grades everyone again, as a changed rubric does.
+  const variantsText = settings.variantsPath === null ? '' : `\0${readFileSync(settings.variantsPath, 'utf8')}`;
+  const tasks = await planTasks(files, settings, readFileSync(rubricPath, 'utf8') + variantsText);
 
   const done = await Promise.all(tasks.map((t) => (options.force ? null : readCached(t.cachePath, outDir))));
   const pending = tasks.map((_, k) => k).filter((k) => done[k] === null);
@@ -81,10 +96,11 @@ async function gradeBatch(grader: Grader, files: readonly string[], settings: Ba
   progress.stop();
 
   const all = done.map((d) => ({ ...d!, result: localizeResult(d!.result, say) }));
-  await writeClassOutputs(grader, settings, all, options.roster ?? null, io);
+  const outputsFailed = await writeClassOutputs(grader, settings, all, options.roster ?? null, io);
   const failed = all.filter((d) => d.result.error !== null);
   for (const d of failed) io.stderr(`${summaryLine(d.result, say)}\n`);
-  io.stdout(`${say(msg('cli.gradedInto', { graded: all.length - failed.length, files: all.length, out: options.out }))}\n`);
+  io.stdout(`${say(msg('cli.gradedInto', { graded: all.length - failed.length, files: all.length, out: options.out }))}${say(CLI_MESSAGES.skipped(skippedEntries))}\n`);
+  if (outputsFailed.length > 0) return EXIT.internal;
   return failed.length > 0 ? EXIT.someFilesFailed : EXIT.ok;
 }
 
@@ -95,32 +111,31 @@ async function gradeAll(
   pool: Pool<FileTask, FileDone> | null,
   onDone: (index: number, value: FileDone) => void,
 ): Promise<void> {
-  const failure = (task: FileTask, reason: Message | string): FileDone => ({
-    result: unreadableFile(grader.reference, task.file, studentFromFileName(basename(task.file)), reason),
-    report: null,
-  });
-  if (pool === null || tasks.length <= 1) {
+  const failure = (task: FileTask, reason: Said | string): FileDone => ({ result: unreadablePath(grader, task.file, reason), report: null });
+  if (pool === null) {
     for (const [i, task] of tasks.entries()) {
       onDone(i, await processFile(grader, settings, task).catch((error: unknown) => failure(task, String(error))));
     }
     return;
   }
   await pool.run(tasks, (i, outcome) =>
-    onDone(i, outcome.ok ? outcome.value : failure(tasks[i]!, msg('cli.notGraded', { reason: outcome.note ?? outcome.reason }))),
+    onDone(i, outcome.ok ? outcome.value : failure(tasks[i]!, budgetMessage(outcome.reason, LIMITS))),
   );
 }
 
 /** Report names from the file names' student ids (or the file names), unique, before anything is read. */
-async function planTasks(files: readonly string[], settings: BatchSettings, rubricText: string): Promise<FileTask[]> {
+async function planTasks(files: readonly FilePath[], settings: BatchSettings, rubricText: string): Promise<FileTask[]> {
   // The class outputs come first, so a student whose id is "summary" gets "summary (2).pdf".
   const names = uniqueNames([
     ...OUTPUT_FILES,
-    ...files.map((file) => reportFileName(studentFromFileName(basename(file)).id, basename(file, extname(file)), '.pdf')),
+    ...files.map((file) => reportFileName(studentFromFileName(displayBasename(file)).id, basename(displayBasename(file), extname(displayBasename(file))), '.pdf')),
   ]).slice(OUTPUT_FILES.length);
   return Promise.all(
     files.map(async (file, k) => {
       const reportName = names[k]!;
-      const key = await cacheKey({ rubricText, version: VERSION, gradedAt: settings.gradedAt, file, reportName, voice: JSON.stringify(settings.voice) });
+      // The report's language is part of what is written: another --lang renders the report again.
+      const options = { pdf: settings.pdf ? 'yes' : 'no', lang: JSON.stringify(settings.voice) };
+      const key = await cacheKey({ rubricText, version: VERSION, gradedAt: settings.gradedAt, file, reportName, options });
       return { file, reportName, cachePath: join(settings.outDir, CACHE_FOLDER, `${key}.json`) };
     }),
   );

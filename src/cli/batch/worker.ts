@@ -2,20 +2,21 @@
  * A batch worker thread: prepares the rubric (and, for PDFs, pdfkit and the fonts) once, then grades
  * the files it is sent, one at a time: it holds at most one report's PDF, which it writes itself.
  */
-import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Io } from '../io.js';
+import { processIo, type Io } from '../io.js';
 import { preparePdf } from '../../report/pdf.js';
-import { loadGrader } from '../rubric-file.js';
+import { loadGraderFor } from '../variant-grader.js';
+import { revivePath } from '../paths.js';
 import { processFile, type BatchSettings, type FileTask } from './job.js';
+import { threadStatPath } from './thread-cpu.js';
 
 const settings = workerData as BatchSettings;
-const quiet: Io = { stdout: () => {}, stderr: () => {}, readText: (path) => readFile(path, 'utf8'), isTTY: false };
-const grader = await loadGrader(settings.rubricPath, quiet);
+const quiet: Io = { stdout: () => {}, stderr: () => {}, readText: processIo.readText, isTTY: false };
+const grader = await loadGraderFor(settings.rubricPath, settings.variantsPath ?? undefined, quiet, true);
 if (settings.pdf) await preparePdf();
 
 parentPort?.on('message', (message: { index: number; task: FileTask }) => {
-  processFile(grader, settings, message.task).then(
+  processFile(grader, settings, { ...message.task, file: revivePath(message.task.file) }).then(
     (value) => parentPort?.postMessage({ index: message.index, outcome: { ok: true, value } }),
     (error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
@@ -23,3 +24,5 @@ parentPort?.on('message', (message: { index: number; task: FileTask }) => {
     },
   );
 });
+// Ready once the rubric and the fonts are loaded: the first file's time limit is its own.
+parentPort?.postMessage({ ready: true, statPath: threadStatPath() });

@@ -1,6 +1,9 @@
 /** Reading a student's file: why a file or a cell could not be read, and problems met on the way. */
 import type { Context, Said } from '../types.js';
 
+const SAVE_AGAIN = 'open it in Excel, WPS or LibreOffice and save it again as .xlsx';
+const count = (n: number) => n.toLocaleString('en-US');
+
 export const ingest = {
   'ingest.empty': () => 'empty file',
   'ingest.tooLarge': (p: { size: string; limit: string }) => `too large (${p.size}; the limit is ${p.limit})`,
@@ -15,6 +18,28 @@ export const ingest = {
   'ingest.zipTooManyParts': (p: { count: number; limit: number }) => `too many parts (${p.count}; the limit is ${p.limit})`,
   'ingest.zipTooLargeUnpacked': (p: { limit: string }) => `too large once unpacked (over ${p.limit})`,
   'ingest.cannotOpen': (p: { code: string }) => `cannot open the file (${p.code})`,
+  'ingest.officeDamagedSaveAgain': () => `damaged: the Office file structure is broken; ${SAVE_AGAIN}`,
+  'ingest.unzippedTooLargeHint': (p: { limit: string }) =>
+    `too large once unpacked (over ${p.limit}); remove pictures or unused sheets and save it again`,
+  'ingest.tooManySheets': (p: { sheets: number; limit: number }) =>
+    `too many sheets (${count(p.sheets)}; the limit is ${p.limit}): keep only the sheets with your answers and save it again`,
+  'ingest.tooManyStrings': (p: { strings: number; limit: number }) =>
+    `too many different texts (${count(p.strings)}; the limit is ${count(p.limit)}): keep only the sheets with your answers and save it again`,
+  'ingest.tooManyCellsFatal': (p: { cells: number; limit: number }) =>
+    `too many cells (over ${count(p.cells)}; the limit is ${count(p.limit)}): keep only the sheets with your answers and save it again`,
+  'ingest.tooManyRepeats': (p: { cells: number; limit: number }) =>
+    `a filled cell is repeated over ${count(p.cells)} cells (the limit is ${count(p.limit)}): clear the rows and columns you did not fill and save it again`,
+  'ingest.lineTooLong': (p: { chars: number; limit: number }) =>
+    `a line is too long (${count(p.chars)} characters; the limit is ${count(p.limit)}): put one step on each line`,
+  /** What SheetJS says on a damaged file is about its own code; the student gets this instead. */
+  'ingest.damagedFormat': (p: { format: string }) => `damaged: this ${p.format} file could not be read; ${SAVE_AGAIN}`,
+  'ingest.damagedNoCells': (p: { format: string }) =>
+    `damaged: this ${p.format} file holds data but no cell could be read from it; ${SAVE_AGAIN}`,
+  'ingest.tooSlow': (p: { seconds: number }) => `reading it took longer than the limit of ${p.seconds} s; ${SAVE_AGAIN}, without unused sheets`,
+  'ingest.tooMuchMemory': (p: { megabytes: number }) =>
+    `reading it needed more memory than the limit of ${p.megabytes} MB; ${SAVE_AGAIN}, without unused sheets`,
+  'ingest.moreProblems': (p: { count: number }) =>
+    `… and ${count(p.count)} more problem${p.count === 1 ? '' : 's'} (only the first ones are listed)`,
 
   'fileKind.png': () => 'a PNG image',
   'fileKind.jpeg': () => 'a JPEG image',

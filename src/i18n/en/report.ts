@@ -82,6 +82,33 @@ export const report = {
   'summary.noSteps': () => 'No step was graded: no file was read.',
   'summary.diagnoses': () => 'Most frequent diagnoses',
   'summary.noDiagnoses': () => 'No wrong value was explained by a diagnosis.',
+  /** The class summary's section on signals of copied work (variants). */
+  'summary.integrity': () => 'Signals of copied work',
+  'integrity.intro': () => 'These never change a score: they point a TA at files worth a second look (integrity.csv lists the same).',
+  'integrity.none': () => 'No signal of copied work.',
+  'integrity.kind.fits-another-variant': () => "fits another student's numbers",
+  'integrity.kind.shared-wrong-values': () => 'shares wrong values with another file',
+  'integrity.unknown': () => 'unknown',
+  /** `2023001 张三 — fits another student's numbers: 2023002 李四`. */
+  'integrity.title': (p: { student: string; kind: Said; other: string }, c: Context) => `${p.student} — ${c.say(p.kind)}: ${p.other}`,
+  'integrity.detail': (p: { detail: string; file: string }) => `${p.detail} File: ${p.file}`,
+  /** A student's problem sheet (per-student variants). */
+  'sheet.conv1d': (p: { name: string; kernels: number; length: number; stride: number; flip: boolean; activation: string }) =>
+    `${p.name} · conv1d · ${p.kernels} kernel${p.kernels > 1 ? 's' : ''} of ${p.length} · stride ${p.stride} · ${p.flip ? 'true convolution (kernel reversed)' : 'cross-correlation (kernel as written)'} · ${p.activation}`,
+  'sheet.dense': (p: { name: string; units: number; inputs: number; activation: string }) =>
+    `${p.name} · dense · ${p.units} unit${p.units > 1 ? 's' : ''} × ${p.inputs} inputs · ${p.activation}`,
+  'sheet.pool': (p: { name: string; max: boolean; size: string; stride: string }) => `${p.name} · ${p.max ? 'max' : 'average'} pooling · size ${p.size} · stride ${p.stride}`,
+  'sheet.flatten': () => 'flatten · the maps side by side as one sequence',
+  'sheet.input': () => 'input',
+  'sheet.lossMse': (p: { factor: string }) => `loss · mean squared error · ${p.factor} · Σ (out − target)²`,
+  'sheet.lossCrossEntropy': () => 'loss · cross-entropy',
+  'sheet.target': (p: { names: string; values: string }) => `target ${p.names} = ${p.values}`,
+  'sheet.for': (p: { id: string; name: string | null }) => `Problem sheet for ${p.id}${p.name ? ` ${p.name}` : ''}: these numbers are yours alone.`,
+  'sheet.task': (p: { rate: string; updated: boolean; decimals: number; id: string }) =>
+    `Compute the forward pass and one step of backpropagation (plain SGD, learning rate α = ${p.rate}; ${p.updated ? 'each delta goes down through the weights after their update' : 'each delta goes down through the weights before their update'}). ` +
+    `Write every value with at least ${p.decimals} decimals in your template, whose student id must stay ${p.id}.`,
+  'sheet.title': (p: { title: string; id: string }) => `${p.title} — ${p.id}`,
+  'sheet.subject': (p: { rubric: string; id: string }) => `Problem sheet of ${p.rubric} for ${p.id}`,
   'summary.diagnosis': () => 'diagnosis',
   'summary.timesFound': () => 'times found',
   'summary.onSteps': () => 'on the steps (× how often, where more than once)',

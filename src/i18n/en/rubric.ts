@@ -33,6 +33,9 @@ export const rubric = {
   'rubric.mseNotSoftmax': () => 'softmax outputs go with cross-entropy; use another activation for mse',
   'rubric.noSuchStep': (p: { id: string }) => `no step has the id "${p.id}"`,
   'rubric.noSuchGroup': (p: { key: string; layer: string }) => `no layer or section is called "${p.key}" (sections are like "${p.layer} · forward")`,
+  'rubric.labelConflict': (p: { label: string; ids: readonly string[] }) =>
+    `the label "${p.label}" would name ${p.ids.join(' and ')}: a student's sheet could not tell them apart; rename one`,
+  'rubric.tooManyAliases': (p: { limit: number }) => `YAML: too many aliases (*name) expanded (the limit is ${p.limit}); write the values out`,
   'rubric.aliasConflict': (p: { label: string; ids: readonly string[] }) => `the label "${p.label}" would name ${p.ids.join(' and ')}`,
   /** A problem found elsewhere, said inside another message. */
   'rubric.nested': (p: { problem: Said }, c: Context) => c.say(p.problem),

@@ -2,6 +2,9 @@
 import type { ingest as english } from '../en/ingest.js';
 import type { Translation } from '../types.js';
 
+/** Numbers grouped by thousands, as the English catalog writes them. */
+const count = (n: number) => n.toLocaleString('en-US');
+
 export const ingest: Translation<typeof english> = {
   'ingest.empty': () => '文件是空的',
   'ingest.tooLarge': (p) => `文件太大（${p.size}；上限为 ${p.limit}）`,
@@ -16,6 +19,18 @@ export const ingest: Translation<typeof english> = {
   'ingest.zipTooManyParts': (p) => `文件包含的部分太多（${p.count} 个；上限为 ${p.limit} 个）`,
   'ingest.zipTooLargeUnpacked': (p) => `解压后太大（超过 ${p.limit}）`,
   'ingest.cannotOpen': (p) => `无法打开文件（${p.code}）`,
+  'ingest.officeDamagedSaveAgain': () => '文件已损坏：Office 文件结构不完整；请用 Excel、WPS 或 LibreOffice 打开，再另存为 .xlsx',
+  'ingest.unzippedTooLargeHint': (p) => `解压后太大（超过 ${p.limit}）；请删除图片或不用的工作表后重新保存`,
+  'ingest.tooManySheets': (p) => `工作表太多（${count(p.sheets)} 个；上限为 ${p.limit} 个）：只保留有答案的工作表，再重新保存`,
+  'ingest.tooManyStrings': (p) => `不同的文本太多（${count(p.strings)} 个；上限为 ${count(p.limit)} 个）：只保留有答案的工作表，再重新保存`,
+  'ingest.tooManyCellsFatal': (p) => `单元格太多（超过 ${count(p.cells)} 个；上限为 ${count(p.limit)} 个）：只保留有答案的工作表，再重新保存`,
+  'ingest.tooManyRepeats': (p) => `有一个填了内容的单元格被重复到 ${count(p.cells)} 个以上的单元格（上限为 ${count(p.limit)} 个）：请清除没有填写的行和列，再重新保存`,
+  'ingest.lineTooLong': (p) => `有一行太长（${count(p.chars)} 个字符；上限为 ${count(p.limit)} 个）：每行只写一个步骤`,
+  'ingest.damagedFormat': (p) => `文件已损坏：无法读取这个 ${p.format} 文件；请用 Excel、WPS 或 LibreOffice 打开，再另存为 .xlsx`,
+  'ingest.damagedNoCells': (p) => `文件已损坏：这个 ${p.format} 文件有数据，但读不出任何单元格；请用 Excel、WPS 或 LibreOffice 打开，再另存为 .xlsx`,
+  'ingest.tooSlow': (p) => `读取时间超过了 ${p.seconds} 秒的上限；请用 Excel、WPS 或 LibreOffice 打开，删除不用的工作表，再另存为 .xlsx`,
+  'ingest.tooMuchMemory': (p) => `读取所需内存超过了 ${p.megabytes} MB 的上限；请用 Excel、WPS 或 LibreOffice 打开，删除不用的工作表，再另存为 .xlsx`,
+  'ingest.moreProblems': (p) => `……还有 ${count(p.count)} 个问题（只列出前面几个）`,
 
   'fileKind.png': () => ' PNG 图片',
   'fileKind.jpeg': () => ' JPEG 图片',

@@ -1,0 +1,67 @@
+/**
+ * `stepmark page <rubric> -o <file.html> [--lang zh-CN|en]`: the students' self-check as one HTML
+ * file. It embeds the page's scripts, prebuilt by `npm run build` (scripts/build-web.js), and the
+ * rubric; it needs no bundler, and the page needs nothing else.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { createGrader, type Grader } from '../grade/grader.js';
+import { formatBytes } from '../ingest/limits.js';
+import { pageHtml } from '../web/page.js';
+import type { Lang } from '../web/words.js';
+import { writeAtomic } from './files.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { readRubricText } from './rubric-file.js';
+
+/** Where the build puts the page's scripts: `dist/web-page/` from both `src/cli/` and `dist/cli/`. */
+const SCRIPTS = new URL('../../dist/web-page/', import.meta.url);
+
+/** A file not graded within this time is given up on (the batch's worker limit is 60 s; a student waits). */
+export const PAGE_TIME_LIMIT_MS = 30_000;
+
+export interface PageOptions {
+  /** The language the page opens in: this, else the rubric's `language:`, else Chinese (the course's). */
+  readonly lang?: Lang | undefined;
+  readonly timeLimitMs?: number;
+}
+
+/** The page's HTML for a rubric's text (throws a RubricError listing every problem). */
+export async function makePage(rubricText: string, rubricPath: string, options: PageOptions): Promise<{ html: string; grader: Grader }> {
+  const grader = createGrader(rubricText, rubricPath);
+  const [appScript, workerScript] = await Promise.all([readScript('app.js'), readScript('worker.js')]);
+  const embedded = embeddedRubric(grader, rubricText, rubricPath);
+  const lang = options.lang ?? grader.reference.rubric.language ?? 'zh-CN';
+  const config = { ...embedded, lang, timeLimitMs: options.timeLimitMs ?? PAGE_TIME_LIMIT_MS };
+  return { html: pageHtml({ title: grader.reference.graph.title, config, appScript, workerScript }), grader };
+}
+
+/**
+ * The rubric as validated, written as JSON (which the YAML reader takes): the TA's comments in the
+ * file stay with the TA. Should the JSON not give the very same reference, the text goes as written.
+ */
+function embeddedRubric(grader: Grader, rubricText: string, rubricPath: string): { rubricText: string; rubricFile: string } {
+  const rubricFile = basename(rubricPath);
+  const json = JSON.stringify(grader.reference.rubric, null, 1);
+  const again = createGrader(json, rubricFile).reference.values;
+  const same = again.size === grader.reference.values.size && [...grader.reference.values].every(([id, value]) => Object.is(again.get(id), value));
+  return { rubricText: same ? json : rubricText, rubricFile };
+}
+
+async function readScript(name: string): Promise<string> {
+  try {
+    return await readFile(new URL(name, SCRIPTS), 'utf8');
+  } catch {
+    throw new UsageError(`the page's scripts are missing (dist/web-page/${name}): run "npm run build" in stepmark's folder`);
+  }
+}
+
+export async function pageCommand(rubricPath: string, options: { output: string; lang?: Lang; force?: boolean }, io: Io): Promise<number> {
+  if (!/\.html?$/i.test(options.output)) throw new UsageError(`${options.output}: the page is written as .html`);
+  if (existsSync(options.output) && !options.force) throw new UsageError(`${options.output} exists; pass --force to replace it`);
+  const { html, grader } = await makePage(await readRubricText(rubricPath, io), rubricPath, { lang: options.lang });
+  await writeAtomic(options.output, html);
+  const size = formatBytes(Buffer.byteLength(html));
+  io.stdout(`wrote ${options.output}: ${grader.reference.graph.steps.length} steps, ${size}; students open it in a browser (it works offline and uploads nothing)\n`);
+  return EXIT.ok;
+}

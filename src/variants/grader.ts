@@ -1,0 +1,81 @@
+/**
+ * Grading with per-student numbers: each submission against its own student's variant. The
+ * student is found as grading finds them anywhere (the template's id field, else the file name);
+ * a file with no id, or an id with no variant, is graded against nothing: every step missing and
+ * an error saying why, so that it is listed with the files that could not be read.
+ */
+import { gradeSubmission, unreadableFile } from '../grade/grade.js';
+import type { Grader } from '../grade/grader.js';
+import type { Reference } from '../grade/reference.js';
+import type { GradeResult } from '../grade/result.js';
+import { isIngestError } from '../ingest/errors.js';
+import { createLabelMatcher } from '../ingest/labels.js';
+import { readSubmission } from '../ingest/read.js';
+import { studentFromFileName } from '../ingest/student.js';
+import { variantKey } from './csv.js';
+import { variantReference, variantStepValues } from './draw.js';
+import type { VariantPlan } from './plan.js';
+
+/** Each student's values, by `variantKey(id)`. */
+export type VariantValues = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/**
+ * A Grader whose `grade` picks the student's variant; `reference` stays the base rubric's (its
+ * step ids, sections and points are every variant's). References are prepared once per variant.
+ *
+ * @example
+ * const grader = createVariantGrader(createGrader(text, file), plan, parseVariantsCsv(csv, 'variants.csv', plan).byId);
+ * grader.grade(bytes, '2023000001_王晓东.xlsx').steps[0].expected; // that student's in_cc1
+ */
+export interface VariantGrader extends Grader {
+  /** The reference a result of `grade` was graded against (its student's numbers, for their report). */
+  referenceOf(result: GradeResult): Reference;
+  /** Every pinned student's right values, by `variantKey(id)` then step id (for the signals of copied work). */
+  expectedByStudent(): ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** With per-student numbers, every student's right values; otherwise undefined. */
+export function expectedByStudent(grader: Grader): ReadonlyMap<string, ReadonlyMap<string, number>> | undefined {
+  return 'expectedByStudent' in grader ? (grader as VariantGrader).expectedByStudent() : undefined;
+}
+
+/** The reference `result` was graded against: its student's variant's, or the rubric's own. */
+export function referenceOfResult(grader: Grader, result: GradeResult): Reference {
+  return 'referenceOf' in grader ? (grader as VariantGrader).referenceOf(result) : grader.reference;
+}
+
+export function createVariantGrader(base: Grader, plan: VariantPlan, variants: VariantValues): VariantGrader {
+  const { rubric, graph } = base.reference;
+  const match = createLabelMatcher(graph.steps.map((s) => s.id), rubric.aliases);
+  const references = new Map<string, Reference>();
+  const used = new WeakMap<GradeResult, Reference>();
+  const referenceFor = (values: ReadonlyMap<string, number>): Reference => {
+    const key = JSON.stringify([...values]);
+    let reference = references.get(key);
+    if (reference === undefined) references.set(key, (reference = variantReference(plan, values)));
+    return reference;
+  };
+  const grade = (bytes: Uint8Array, file: string, limits = {}): GradeResult => {
+    let submission;
+    try {
+      submission = readSubmission(bytes, file, match, limits);
+    } catch (error) {
+      if (!isIngestError(error)) throw error;
+      return unreadableFile(base.reference, file, studentFromFileName(file), error.detail);
+    }
+    const { id } = submission.student;
+    const values = id === null ? undefined : variants.get(variantKey(id));
+    if (values === undefined) {
+      const why = id === null
+        ? 'no student id in the file or its name, so there are no numbers to grade it against (each student has their own)'
+        : `student id ${id} has no numbers in the variants file, so there is nothing to grade it against`;
+      return unreadableFile(base.reference, file, submission.student, why);
+    }
+    const reference = referenceFor(values);
+    const result = gradeSubmission(reference, submission);
+    used.set(result, reference);
+    return result;
+  };
+  const expectedByStudent = () => new Map([...variants].map(([id, values]) => [id, variantStepValues(plan, values)]));
+  return { reference: base.reference, grade, referenceOf: (result) => used.get(result) ?? base.reference, expectedByStudent };
+}

@@ -1,0 +1,58 @@
+/** Variants of random networks: every value of every group varied, drawn for random students. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildNetwork } from '../../src/engine/network.js';
+import { gradeSubmission } from '../../src/grade/grade.js';
+import { prepareReference } from '../../src/grade/reference.js';
+import type { Rubric } from '../../src/rubric/schema.js';
+import { checkVariant, profileOf } from '../../src/variants/checks.js';
+import { createVariantDrawer, NoGoodVariantError, variantReference } from '../../src/variants/draw.js';
+import { nodeHmacSha256 } from '../../src/variants/node-hmac.js';
+import { planVariants } from '../../src/variants/plan.js';
+import { variantsSchema } from '../../src/variants/schema.js';
+import { slotsOf } from '../../src/variants/slots.js';
+import { arbNetwork } from '../support/networks.js';
+import { handRounded, submissionOf } from '../support/submissions.js';
+import { SECRET } from './fixtures.js';
+
+/** Every group but the target varied over ±(0.1..0.9), zero left out. */
+function withVariants(rubric: Rubric): Rubric {
+  const groups = [...new Set(slotsOf(rubric).map((s) => s.group))].filter((g) => g !== rubric.target?.name && g !== 'learningRate');
+  const choices = [-0.9, -0.7, -0.5, -0.3, -0.1, 0.1, 0.3, 0.5, 0.7, 0.9];
+  const values = Object.fromEntries(groups.map((g) => [g, { choices }]));
+  return { ...rubric, variants: variantsSchema.parse({ values: { ...values, learningRate: { range: [0.1, 0.9], step: 0.1 } } }) };
+}
+
+describe('variants of random networks', () => {
+  it('pass every check, and a hand-rounded solution of each grades 100% against it', async () => {
+    let found = 0;
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(arbNetwork({ values: 'homework' }), fc.stringMatching(/^[0-9]{8}$/), async (network, id) => {
+        runs++;
+        const rubric = withVariants(network);
+        const result = planVariants(rubric);
+        if (result === null || !result.ok) throw new Error(`no plan: ${JSON.stringify(result)}`);
+        const built = buildNetwork(rubric);
+        if (!built.ok) throw new Error('does not build');
+        const drawer = createVariantDrawer(result.plan, nodeHmacSha256);
+        let drawn;
+        try {
+          drawn = await drawer.forStudent(SECRET, id);
+        } catch (error) {
+          // A network whose own numbers are hard to match (every rewrite visible) may have no good variant: said, not hidden.
+          if (error instanceof NoGoodVariantError) return;
+          throw error;
+        }
+        found++;
+        const reference = variantReference(result.plan, drawn.values);
+        expect(checkVariant(reference, profileOf(prepareReference(rubric, built.graph)), result.plan.spec.margin)).toEqual([]);
+        const decimals = rubric.grading.decimals;
+        const graded = gradeSubmission(reference, submissionOf(handRounded(reference.graph, decimals), decimals));
+        expect(graded.score).toBe(graded.maxScore);
+      }),
+      { numRuns: 40 },
+    );
+    expect(found).toBeGreaterThan(runs / 2);
+  }, 120_000);
+});
