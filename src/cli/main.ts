@@ -163,10 +163,10 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .description(h('help.page'))
     .argument('<rubric>', h('help.rubric'))
     .requiredOption('-o, --output <file.html>', h('help.pageOutput'))
-    // The page's own --lang: the language the page opens in (zh-CN unless asked), not the command's.
-    .addOption(new Option('--lang <lang>', h('help.pageLang')).choices(LANGS).default('zh-CN'))
+    // The page's own --lang: the language the page opens in (the rubric's, else zh-CN), not the command's.
+    .addOption(new Option('--lang <lang>', h('help.pageLang')).choices(LANGS))
     .option('--force', h('help.force'))
-    .action(async (rubric: string, options: { output: string; lang: Lang; force?: boolean }) => {
+    .action(async (rubric: string, options: { output: string; lang?: Lang; force?: boolean }) => {
       setExit(await pageCommand(rubric, options, io));
     });
   return cli;

@@ -461,7 +461,7 @@ describe('catalogs', () => {
 
   it('Chinese says no English word but names, formats and formulas', () => {
     const allowed = new Set(['stepmark', 'xlsx', 'xlsb', 'xls', 'ods', 'csv', 'odt', 'pdf', 'png', 'jpeg', 'gif', 'heic', 'mp4', 'webp', 'tiff',
-      'rar', 'zip', 'gzip', 'rtf', 'word', 'powerpoint', 'office', 'apple', 'numbers', 'xml', 'excel', 'wps', 'libreoffice', 'true', 'false', 'force', 'debug', 'stepmark_debug',
+      'rar', 'zip', 'gzip', 'rtf', 'word', 'powerpoint', 'office', 'apple', 'numbers', 'xml', 'excel', 'wps', 'libreoffice', 'html', 'true', 'false', 'force', 'debug', 'stepmark_debug',
       'student', 'sis', 'user', 'yaml', 'json', 'gradescope', 'date', 'source_date_epoch', 'reports', 'cpu', 'conv', 'kind', 'flatten', 'softmax', 'dense', 'activation', 'mse', 'forward', 'layers', 'loss', 'out', 'target', 'sigmoid', 'bar', 'value', 'total', 'eta_formatted', 'failed', 'variants', 'integrity']);
     const say = createSay('zh-CN');
     for (const key of Object.keys(SAMPLES) as MessageKey[]) {

@@ -3,6 +3,7 @@
  * gives for the same file, switch language, offer the template, survive bad files, and make no
  * network request. Also writes a screenshot and the page's size and speed to reports/.
  */
+import { DEFAULT_LIMITS } from '../../src/ingest/limits.js';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -216,26 +217,36 @@ describe('the self-check page in Chromium, from file://', () => {
     await pick(page, huge);
     expect(await page.textContent('.file-error')).toBe(`${WORDS['zh-CN'].couldNotRead}: ${cli.get(huge)!.error}`);
     expect(cli.get(huge)!.error).toMatch(/21 MB/);
+    expect((await cliResults([huge], 'en')).get(huge)!.error).toBe(`too large (21 MB; the limit is ${DEFAULT_LIMITS.maxFileBytes / 1024 / 1024} MB)`);
   });
 
-  it('gives up on a file that takes too long, says so, and grades the next file', async () => {
-    // 135 KB that SheetJS takes ~15 s to parse: 4,000 rows of 1,000 cells, compressed.
+  it('refuses a file that would take too long with the command line\'s message, and gives up on one past its time limit', async () => {
+    // 135 KB that SheetJS took ~15 s to parse (4,000 rows of 1,000 cells, compressed): the reader's
+    // pre-scans now refuse it before parsing, in the page as on the command line.
     const base = new Uint8Array(readFileSync(join(ROOT, 'submissions/2023000002_李四.xlsx')));
     const row = `<row>${'<c><v>1</v></c>'.repeat(1000)}</row>`;
     const slow = join(work, 'slow.xlsx');
     writeFileSync(slow, editZipPart(base, 'xl/worksheets/sheet1.xml', (xml) => xml.replace('<sheetData>', `<sheetData>${row.repeat(4000)}`)));
+    const cli = await cliResults([slow]);
+    expect(cli.get(slow)!.error).not.toBeNull();
+    await pick(page, slow);
+    expect(await page.textContent('.file-error')).toBe(`${WORDS['zh-CN'].couldNotRead}: ${cli.get(slow)!.error}`);
+    // The page's own time limit is the last guard: with a limit no reading can meet, the file is
+    // given up, said so, and the page answers the next file (from a new worker) the same way.
+    const good = join(ROOT, 'submissions', HANDWRITTEN);
     const quick = join(work, 'quick-check.html');
-    const made = await makePage(readFileSync(RUBRIC, 'utf8'), RUBRIC, { lang: 'en', timeLimitMs: 3000 });
+    const made = await makePage(readFileSync(RUBRIC, 'utf8'), RUBRIC, { lang: 'en', timeLimitMs: 1 });
     writeFileSync(quick, made.html);
     const timed = await browser.open(quick);
-    const started = Date.now();
-    await pick(timed, slow);
-    expect(Date.now() - started).toBeLessThan(12_000);
-    expect(await timed.textContent('#status')).toBe(`slow.xlsx: ${WORDS.en.timedOut(3)}`);
-    const good = join(ROOT, 'submissions', HANDWRITTEN);
-    await pick(timed, good);
-    await expectSameAsCli(timed, (await cliResults([good], 'en')).get(good)!, 'en');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const started = Date.now();
+      await pick(timed, good);
+      expect(Date.now() - started).toBeLessThan(12_000);
+      expect(await timed.textContent('#status')).toBe(`${HANDWRITTEN}: ${WORDS.en.timedOut(0.001)}`);
+    }
     await timed.close();
+    await pick(page, good);
+    await expectSameAsCli(page, (await cliResults([good])).get(good)!);
   });
 
   it('prints the result only: no controls, every step, no tinted rows', async () => {
