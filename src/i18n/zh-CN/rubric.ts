@@ -33,7 +33,7 @@ export const rubric: Translation<typeof english> = {
   'rubric.noSuchStep': (p) => `没有编号为“${p.id}”的步骤`,
   'rubric.noSuchGroup': (p) => `没有名为“${p.key}”的层或部分（部分的写法如“${p.layer} · forward”）`,
   'rubric.labelConflict': (p) => `标签“${p.label}”会同时指向 ${p.ids.join(' 和 ')}：学生的表格无法区分它们；请重命名其中一个`,
-  'rubric.tooManyAliases': (p) => `YAML：展开的别名（*name）太多（上限为 ${p.limit} 个）；请把值直接写出来`,
+  'rubric.tooManyAliases': (p) => `YAML：展开的别名（*…）太多（上限为 ${p.limit} 个）；请把值直接写出来`,
   'rubric.aliasConflict': (p) => `标签“${p.label}”会同时指向 ${p.ids.join(' 和 ')}`,
   'rubric.nested': (p, c) => c.say(p.problem),
 };
