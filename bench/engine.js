@@ -5,17 +5,20 @@ import { evaluateGraph } from '../dist/engine/evaluate.js';
 import { evaluateInterval, point } from '../dist/engine/interval.js';
 import { line, measure } from './stats.js';
 
+/** Every step of `graph` as an interval, from point parameters (what follow-through evaluates). */
+export function evaluateIntervals(graph) {
+  const values = new Map();
+  const lookup = { param: (name) => point(graph.params.get(name)), ref: (id) => values.get(id) };
+  for (const step of graph.steps) values.set(step.id, evaluateInterval(step.expr, lookup));
+  return values;
+}
+
 export function benchEngine() {
   const text = readFileSync(new URL('../rubrics/seed-cnn.yaml', import.meta.url), 'utf8');
   const { graph } = compileRubric(text, 'seed-cnn.yaml');
   const exact = evaluateGraph(graph);
 
-  const intervals = () => {
-    const values = new Map();
-    const lookup = { param: (name) => point(graph.params.get(name)), ref: (id) => values.get(id) };
-    for (const step of graph.steps) values.set(step.id, evaluateInterval(step.expr, lookup));
-    return values;
-  };
+  const intervals = () => evaluateIntervals(graph);
   const results = {
     build: measure(() => compileRubric(text, 'seed-cnn.yaml'), { inner: 20 }),
     exact: measure(() => evaluateGraph(graph), { inner: 200 }),

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { compileRubric } from '../dist/engine/compile.js';
 import { evaluateGraph } from '../dist/engine/evaluate.js';
-import { evaluateInterval, point } from '../dist/engine/interval.js';
+import { evaluateIntervals } from './engine.js';
 import { buildNetwork } from '../dist/engine/network.js';
 import { rubricSchema } from '../dist/rubric/schema.js';
 import { line, measure } from './stats.js';
@@ -25,12 +25,7 @@ export function wideDense(units, inputs = 2) {
 export function benchNetwork() {
   const text = readFileSync(new URL('../rubrics/cnn2d-channels.yaml', import.meta.url), 'utf8');
   const { graph } = compileRubric(text, 'cnn2d-channels.yaml');
-  const intervals = () => {
-    const values = new Map();
-    const lookup = { param: (name) => point(graph.params.get(name)), ref: (id) => values.get(id) };
-    for (const step of graph.steps) values.set(step.id, evaluateInterval(step.expr, lookup));
-    return values;
-  };
+  const intervals = () => evaluateIntervals(graph);
   const results = {
     build: measure(() => compileRubric(text, 'cnn2d-channels.yaml'), { inner: 10 }),
     exact: measure(() => evaluateGraph(graph), { inner: 100 }),

@@ -1,13 +1,14 @@
 /** One submission on disk -> its GradeResult, within the reading limits; never throws for a bad file. */
 import { unreadableFile } from '../../grade/grade.js';
 import type { GradeResult } from '../../grade/result.js';
-import { formatBytes, resolveLimits } from '../../ingest/limits.js';
+import { resolveLimits } from '../../ingest/limits.js';
+import { MESSAGES } from '../../ingest/messages.js';
 import { studentFromFileName } from '../../ingest/student.js';
 import { readBounded } from '../files.js';
 import { CLI_MESSAGES } from '../messages.js';
 import { displayBasename, displayPath, type FilePath } from '../paths.js';
 import type { Grader } from '../../grade/grader.js';
-import { msg, type Said } from '../../i18n/index.js';
+import type { Said } from '../../i18n/index.js';
 
 export async function gradePath(grader: Grader, path: FilePath): Promise<GradeResult> {
   const limits = resolveLimits();
@@ -18,7 +19,7 @@ export async function gradePath(grader: Grader, path: FilePath): Promise<GradeRe
   } catch (error) {
     return unreadablePath(grader, path, CLI_MESSAGES.cannotOpen((error as NodeJS.ErrnoException).code ?? 'unknown error'));
   }
-  if ('tooLarge' in read) return unreadablePath(grader, path, msg('ingest.tooLarge', { size: formatBytes(read.tooLarge), limit: formatBytes(limits.maxFileBytes) }));
+  if ('tooLarge' in read) return unreadablePath(grader, path, MESSAGES.tooLarge(read.tooLarge, limits.maxFileBytes));
   if ('notRegular' in read) return unreadablePath(grader, path, CLI_MESSAGES.notRegular(read.notRegular));
   return grader.grade(read.bytes, shown, limits);
 }

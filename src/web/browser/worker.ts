@@ -6,7 +6,8 @@
  */
 import { unreadableFile } from '../../grade/grade.js';
 import { createGrader, type Grader } from '../../grade/grader.js';
-import { DEFAULT_LIMITS, formatBytes } from '../../ingest/limits.js';
+import { DEFAULT_LIMITS } from '../../ingest/limits.js';
+import { MESSAGES } from '../../ingest/messages.js';
 import { studentFromFileName } from '../../ingest/student.js';
 import { reportModel } from '../../report/model.js';
 import { templateWorkbook } from '../../report/template.js';
@@ -63,7 +64,7 @@ async function handle(message: ToWorker): Promise<void> {
 async function gradeFile(ready: Grader, file: File): Promise<GradeResult> {
   const limits = DEFAULT_LIMITS;
   if (file.size > limits.maxFileBytes) {
-    const why = msg('ingest.tooLarge', { size: formatBytes(file.size), limit: formatBytes(limits.maxFileBytes) });
+    const why = MESSAGES.tooLarge(file.size, limits.maxFileBytes);
     return unreadableFile(ready.reference, file.name, studentFromFileName(file.name), why);
   }
   let bytes: Uint8Array;
