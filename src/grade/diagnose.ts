@@ -59,6 +59,10 @@ function contextFor(reference: Reference, step: Step, written: WrittenNumber, { 
     param: (name) => point(graph.params.get(name)!),
     ref: (id) => point(values.get(id)!),
   };
+  // The student's values taken exactly as written: where the step's terms nearly cancel, the
+  // intervals of `own` (which also allow carrying the asked decimals) can hide a mistake the
+  // written values show plainly.
+  const asWritten: Lookup<Interval> = { param: exact.param, ref: (id) => point(points.ref(id)) };
   return {
     reference,
     step,
@@ -66,7 +70,7 @@ function contextFor(reference: Reference, step: Step, written: WrittenNumber, { 
     grading,
     claimed: writtenInterval(written, grading),
     unit: 10 ** -effectiveDecimals(written, grading),
-    sources: [exact, own].map((lookup) => ({ lookup, right: possibleIntervals(right, lookup) })),
+    sources: [exact, asWritten, own].map((lookup) => ({ lookup, right: possibleIntervals(right, lookup) })),
     rightValues: [values.get(step.id)!, evaluateExact(right, points)],
     writtenValues: points,
     underWinners: (expr) => underWinners(expr, winners),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { refsOf } from '../../src/engine/expr.js';
@@ -86,6 +87,23 @@ describe('mistakes planted in a hand-rounded seed solution', () => {
     expect(stepOf(shifted, 'coef_pp2').message).toMatch(/factor of 100/);
     const near = gradePlanted(reference, { step: 'coef_pp2', written: -0.41 }, 3);
     expect(stepOf(near, 'coef_pp2').diagnosis).not.toBe('decimal-shift');
+  });
+
+  it('names a mistake that the written values show where the terms nearly cancel', () => {
+    // fast-check seed 1481858224: coef_c3_1 = Σ coef_d4·w4 ≈ 0.0005 at 4 decimals; with the updated
+    // weights the student's own values give 0.0021. Read as intervals that also allow carrying 3
+    // decimals, the right formula could give 0.0021 too, so only the values as written tell.
+    const rubric = JSON.parse(readFileSync(new URL('../fixtures/cancelling-terms.json', import.meta.url), 'utf8'));
+    const built = buildNetwork(rubric);
+    if (!built.ok) throw new Error('fixture network does not build');
+    const reference = referenceFor(rubric, built.graph);
+    const hand = handRounded(reference.graph, 4);
+    const v = (id: string) => hand.get(id)!;
+    const updated = v('coef_d4_1') * v('w4_1_new') + v('coef_d4_2') * v('w4_3_new') + v('coef_d4_3') * v('w4_5_new');
+    const result = gradePlanted(reference, { step: 'coef_c3_1', written: Number(updated.toFixed(4)) }, 4);
+    expect(stepOf(result, 'coef_c3_1')).toMatchObject({ status: 'incorrect', diagnosis: 'convention' });
+    expect(stepOf(result, 'coef_c3_1').submitted).toBe(0.0021);
+    expectFollowThrough(reference, result, 'coef_c3_1');
   });
 
   it('names nothing for a value no rule explains', () => {

@@ -45,7 +45,7 @@ export interface DiagnosisContext {
   readonly claimed: Interval;
   /** One unit in the last decimal that counts (10^−decimals). */
   readonly unit: number;
-  /** The right upstream values first, then the student's own. */
+  /** The right upstream values first, then the student's own as written (points), then as intervals (the last). */
   readonly sources: readonly Source[];
   /**
    * The right formula's value on the right upstream values, and on the student's own values taken
