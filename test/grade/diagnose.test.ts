@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { refsOf } from '../../src/engine/expr.js';
+import { compileRubric } from '../../src/engine/compile.js';
 import { buildNetwork } from '../../src/engine/network.js';
 import type { Reference } from '../../src/grade/reference.js';
 import type { GradeResult } from '../../src/grade/result.js';
@@ -104,6 +105,34 @@ describe('mistakes planted in a hand-rounded seed solution', () => {
     expect(stepOf(result, 'coef_c3_1')).toMatchObject({ status: 'incorrect', diagnosis: 'convention' });
     expect(stepOf(result, 'coef_c3_1').submitted).toBe(0.0021);
     expectFollowThrough(reference, result, 'coef_c3_1');
+  });
+
+  it("names a leaky ReLU's derivative dropped, or taken as plain ReLU's below 0", () => {
+    const { loaded } = compileRubric(readFileSync(new URL('../../rubrics/cnn2d-channels.yaml', import.meta.url), 'utf8'), 'cnn2d-channels.yaml');
+    // The example's leaky layer with its bias lowered by 0.5, so that some of its pre-activations are below 0.
+    const layers = loaded.rubric.layers.map((layer) =>
+      layer.kind === 'conv2d' && layer.activation === 'leaky-relu' && layer.biases ? { ...layer, biases: { ...layer.biases, values: layer.biases.values.map((b) => b - 0.5) } } : layer);
+    const rubric = { ...loaded.rubric, layers };
+    const built = buildNetwork(rubric);
+    if (!built.ok) throw new Error('the lowered network does not build');
+    const { graph } = built;
+    const reference = referenceFor(rubric, graph);
+    const hand = handRounded(graph, 4);
+    // coef = (coef above) · (0.1 + 0.9·[in > 0]): the leaky layer's deltas whose pre-activation is ≤ 0.
+    const leaky = graph.steps.filter((s) => s.kind === 'coef' && s.expr.op === 'mul' && s.expr.args.some((a) => a.op === 'add'));
+    const below = leaky.filter((s) => {
+      const at = refsOf(s.expr).find((id) => id.startsWith('in_'))!;
+      return hand.get(at)! <= 0 && Math.abs(hand.get(s.id)!) >= 0.003;
+    });
+    expect(below.length).toBeGreaterThanOrEqual(2);
+    for (const s of below) {
+      const asRelu = gradePlanted(reference, { step: s.id, written: 0 }, 4);
+      expect(stepOf(asRelu, s.id), s.id).toMatchObject({ status: 'incorrect', diagnosis: 'activation-derivative' });
+      expect(stepOf(asRelu, s.id).message).toMatch(/slope 0\.1, not 0/);
+      const dropped = gradePlanted(reference, { step: s.id, written: Number((hand.get(s.id)! / 0.1).toFixed(4)) }, 4);
+      expect(stepOf(dropped, s.id), s.id).toMatchObject({ status: 'incorrect', diagnosis: 'activation-derivative' });
+      expect(stepOf(dropped, s.id).message).toMatch(/derivative factor is missing/);
+    }
   });
 
   it('names nothing for a value no rule explains', () => {

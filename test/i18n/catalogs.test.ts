@@ -31,6 +31,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'diagnosis.derivative.atPreActivation': { pre: '‹pre›', derivative: '‹derivative›' },
   'diagnosis.derivative.appliedTwice': { output: '‹output›', derivative: '‹derivative›' },
   'diagnosis.derivative.outputInstead': { derivative: '‹derivative›' },
+  'diagnosis.derivative.leakyAsRelu': { pre: '‹pre›', slope: 7105 },
   'diagnosis.wrongInput': { used: '‹used›', right: '‹right›' },
   'diagnosis.routing.maxWrongElement': undefined,
   'diagnosis.routing.maxEveryElement': undefined,

@@ -36,6 +36,7 @@ export const grade = {
   'diagnosis.derivative.appliedTwice': (p: { output: string; derivative: string }) =>
     `the activation was applied to ${p.output} again before taking the derivative; it is ${p.derivative}`,
   'diagnosis.derivative.outputInstead': (p: { derivative: string }) => `the activation's output was used in place of its derivative, ${p.derivative}`,
+  'diagnosis.derivative.leakyAsRelu': (p: { pre: string; slope: number }) => `the derivative is the slope ${p.slope}, not 0, where ${p.pre} ≤ 0`,
   'diagnosis.wrongInput': (p: { used: string; right: string }) => `a neighbouring value was used: ${p.used} in place of ${p.right}`,
   'diagnosis.routing.maxWrongElement': () =>
     'the max-pool delta went to the wrong element of its window: it goes only to the element that was the maximum',

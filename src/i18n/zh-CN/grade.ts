@@ -28,6 +28,7 @@ export const grade: Translation<typeof english> = {
   'diagnosis.derivative.atPreActivation': (p, c) => `导数是在${c.t.preActivation} ${p.pre} 处求的；应在输出处求导，即 ${p.derivative}`,
   'diagnosis.derivative.appliedTwice': (p) => `求导前又对 ${p.output} 做了一次激活；导数应为 ${p.derivative}`,
   'diagnosis.derivative.outputInstead': (p) => `用激活函数的输出代替了它的导数；导数应为 ${p.derivative}`,
+  'diagnosis.derivative.leakyAsRelu': (p) => `${p.pre} ≤ 0 时导数是斜率 ${p.slope}，不是 0`,
   'diagnosis.wrongInput': (p) => `用错了相邻的值：应该用 ${p.right}，却用了 ${p.used}`,
   'diagnosis.routing.maxWrongElement': (_, c) => `最大池化的${c.t.delta}传给了窗口中错误的元素：它只传给窗口中取最大值的那个元素`,
   'diagnosis.routing.maxEveryElement': (_, c) => `最大池化的${c.t.delta}传给了窗口中的每个元素：它只传给窗口中取最大值的那个元素`,
