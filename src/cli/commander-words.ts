@@ -12,9 +12,15 @@ const ERRORS: readonly (readonly [RegExp, (m: RegExpExecArray) => Message])[] = 
   [/^error: unknown command '([^']+)'$/, (m) => msg('commander.unknownCommand', { name: m[1]! })],
   [/^error: option '(.+)' argument missing$/, (m) => msg('commander.optionMissingArgument', { flag: m[1]! })],
   [/^error: required option '(.+)' not specified$/, (m) => msg('commander.requiredOption', { flag: m[1]! })],
-  [/^error: option '(.+)' argument '(.*)' is invalid\. ?(.*)$/, (m) => msg('commander.invalidArgument', { flag: m[1]!, value: m[2]!, reason: m[3]! })],
+  [/^error: option '(.+)' argument '(.*)' is invalid\. ?(.*)$/, (m) => msg('commander.invalidArgument', { flag: m[1]!, value: m[2]!, reason: reason(m[3]!) })],
   [/^error: too many arguments.*$/, () => msg('commander.tooManyArguments')],
 ];
+
+/** commander's own reason for a value it refuses (its choices), said again; a reason of ours is already said. */
+function reason(text: string): Message | string {
+  const choices = /^Allowed choices are (.+)\.$/.exec(text);
+  return choices === null ? text : msg('commander.allowedChoices', { choices: choices[1]!.split(', ') });
+}
 
 /** One line of commander's error output, said by `say`; a line it does not know stays as it is. */
 export function commanderError(text: string, say: Say): string {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import type { NotRegularKind } from '../i18n/en/cli.js';
 import { UsageError } from './io.js';
 import { CLI_MESSAGES } from './messages.js';
 import { displayPath, joinPath, pathFromBytes, type FilePath } from './paths.js';
@@ -83,7 +84,7 @@ async function locate(given: string): Promise<FilePath> {
 export type ReadOutcome =
   | { readonly bytes: Uint8Array }
   | { readonly tooLarge: number }
-  | { readonly notRegular: string };
+  | { readonly notRegular: NotRegularKind };
 
 /**
  * Reads a regular file unless it is larger than `maxBytes`; a huge file is never loaded into
@@ -94,7 +95,7 @@ export async function readBounded(path: FilePath, maxBytes: number): Promise<Rea
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
-    if (!info.isFile()) return { notRegular: info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : 'a device or socket' };
+    if (!info.isFile()) return { notRegular: info.isDirectory() ? 'folder' : info.isFIFO() ? 'pipe' : 'device' };
     const { size } = info;
     if (size > maxBytes) return { tooLarge: size };
     const bytes = new Uint8Array(size);

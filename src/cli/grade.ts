@@ -26,7 +26,7 @@ export async function gradeCommand(rubricPath: string, inputs: readonly string[]
   if (options.json !== undefined) {
     const target = resolve(options.json);
     if (files.some((file) => typeof file === 'string' && resolve(file) === target)) throw new UsageError(CLI_MESSAGES.overwritesSubmission(options.json));
-    await checkOutputFile(options.json, { what: 'the JSON results', createFolder: false });
+    await checkOutputFile(options.json, { what: 'json', createFolder: false });
   }
   // Printed in the order of the files, whichever worker finishes first.
   const results: (GradeResult | undefined)[] = files.map(() => undefined);
@@ -54,7 +54,7 @@ export async function checkCommand(rubricPath: string, file: string, options: { 
   if (path === undefined) throw new UsageError(CLI_MESSAGES.notASpreadsheet(file));
   if (typeof options.pdf === 'string') {
     if (typeof path === 'string' && resolve(options.pdf) === resolve(path)) throw new UsageError(CLI_MESSAGES.overwritesSubmission(options.pdf));
-    await checkOutputFile(options.pdf, { what: 'the PDF report', createFolder: true });
+    await checkOutputFile(options.pdf, { what: 'pdf', createFolder: true });
   } else if (options.pdf) {
     await checkOutputFolder(REPORTS_FOLDER);
   }

@@ -24,7 +24,7 @@ export interface GradescopeOptions {
 
 export async function gradescopeCommand(rubricPath: string, options: GradescopeOptions, io: Io): Promise<number> {
   const grader = await loadGraderFor(rubricPath, options.variants, io);
-  await checkOutputFile(options.results, { what: "Gradescope's results.json", createFolder: true });
+  await checkOutputFile(options.results, { what: 'gradescope', createFolder: true });
   const { files } = await collectSpreadsheets([options.submission]);
   const revealExpected = grader.reference.rubric.feedback.revealExpected;
   const say = commandSay(io, grader.reference.rubric, options.lang);

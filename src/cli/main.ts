@@ -54,17 +54,17 @@ const parseCount = (h: Words) => (text: string): number => {
   return n;
 };
 
-function parseLang(text: string): Language {
+const parseLang = (say: Say) => (text: string): Language => {
   const language = parseLanguage(text);
-  if (language === null) throw new InvalidArgumentError(`choose ${LANGUAGES.join(' or ')}`);
+  if (language === null) throw new InvalidArgumentError(say(msg('cli.chooseLanguage', { choices: LANGUAGES })));
   return language;
-}
+};
 
 /** `--lang`, on every command. */
 function program(io: Io, setExit: (code: number) => void, say: Say): Command {
   const h: Words = (key) => say(msg(key));
   const titles: Record<string, string> = { 'Usage:': h('help.usage'), 'Arguments:': h('help.arguments'), 'Options:': h('help.options'), 'Commands:': h('help.commands') };
-  const langOption = () => new Option('--lang <language>', say(msg('help.lang', { choices: LANGUAGES }))).argParser(parseLang);
+  const langOption = () => new Option('--lang <language>', say(msg('help.lang', { choices: LANGUAGES }))).argParser(parseLang(say));
   const cli = new Command('stepmark')
     .description(h('help.program'))
     .exitOverride()

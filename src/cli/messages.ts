@@ -3,6 +3,7 @@
  * parameters, said by the CLI catalogs (src/i18n/<language>/cli.ts) in the command's language.
  */
 import { msg, type Message, type Said } from '../i18n/index.js';
+import type { NotRegularKind, OutputKind } from '../i18n/en/cli.js';
 import type { Skipped } from './files.js';
 
 export const CLI_MESSAGES = {
@@ -10,13 +11,13 @@ export const CLI_MESSAGES = {
   noSuchInput: (path: string) => msg('cli.noSuchPath', { path }),
   linkLoop: (path: string) => msg('cli.linkLoop', { path }),
   notASpreadsheet: (path: string) => msg('cli.notSpreadsheet', { path }),
-  cannotOpen: (code: string) => msg('ingest.cannotOpen', { code }),
-  notRegular: (kind: string) => msg('cli.notRegular', { kind }),
-  outputIsFolder: (path: string, what: string) => msg('cli.outputIsFolder', { path, what }),
+  cannotOpen: (code: string | null) => msg('ingest.cannotOpen', { code }),
+  notRegular: (kind: NotRegularKind) => msg('cli.notRegular', { kind }),
+  outputIsFolder: (path: string, what: OutputKind) => msg('cli.outputIsFolder', { path, what }),
   outputIsFile: (path: string) => msg('cli.outputIsFile', { path }),
   noOutputFolder: (path: string, folder: string) => msg('cli.noOutputFolder', { path, folder }),
   outputParentNotFolder: (path: string, folder: string) => msg('cli.outputParentNotFolder', { path, folder }),
-  cannotCreateFolder: (folder: string, code: string) => msg('cli.cannotCreateFolder', { folder, code }),
+  cannotCreateFolder: (folder: string, code: string | null) => msg('cli.cannotCreateFolder', { folder, code }),
   notWritable: (path: string) => msg('cli.notWritable', { path }),
   overwritesSubmission: (path: string) => msg('cli.refuseOverwriteSubmission', { path }),
   outputFailed: (name: string, why: Said | string) => msg('cli.outputFailed', { name, why }),

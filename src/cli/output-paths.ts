@@ -5,13 +5,14 @@
 import { constants } from 'node:fs';
 import { access, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { OutputKind } from '../i18n/en/cli.js';
 import { UsageError } from './io.js';
 import { CLI_MESSAGES } from './messages.js';
 
 const statOrNull = (path: string) => stat(path).catch(() => null);
 
 /** A file about to be written: not a folder, in a folder that exists (or is created) and is writable. */
-export async function checkOutputFile(path: string, options: { what: string; createFolder: boolean }): Promise<void> {
+export async function checkOutputFile(path: string, options: { what: OutputKind; createFolder: boolean }): Promise<void> {
   const target = await statOrNull(path);
   if (target?.isDirectory()) throw new UsageError(CLI_MESSAGES.outputIsFolder(path, options.what));
   await checkFolder(path, dirname(resolve(path)), options.createFolder);
@@ -32,7 +33,7 @@ async function checkFolder(path: string, folder: string, create: boolean): Promi
   if (info === null) {
     if (!create) throw new UsageError(CLI_MESSAGES.noOutputFolder(path, dirname(path)));
     await mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(error.code === 'ENOTDIR' || error.code === 'EEXIST' ? CLI_MESSAGES.outputParentNotFolder(path, folder) : CLI_MESSAGES.cannotCreateFolder(folder, error.code ?? 'unknown error'));
+      throw new UsageError(error.code === 'ENOTDIR' || error.code === 'EEXIST' ? CLI_MESSAGES.outputParentNotFolder(path, folder) : CLI_MESSAGES.cannotCreateFolder(folder, error.code ?? null));
     });
     return;
   }

@@ -7,12 +7,15 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createGrader, type Grader } from '../grade/grader.js';
+import { msg } from '../i18n/index.js';
 import { formatBytes } from '../ingest/limits.js';
 import { pageHtml } from '../web/page.js';
 import type { Lang } from '../web/words.js';
 import { writeAtomic } from './files.js';
 import { EXIT, UsageError, type Io } from './io.js';
+import { checkOutputFile } from './output-paths.js';
 import { readRubricText } from './rubric-file.js';
+import { commandSay } from './voice.js';
 
 /** Where the build puts the page's scripts: `dist/web-page/` from both `src/cli/` and `dist/cli/`. */
 const SCRIPTS = new URL('../../dist/web-page/', import.meta.url);
@@ -52,16 +55,19 @@ async function readScript(name: string): Promise<string> {
   try {
     return await readFile(new URL(name, SCRIPTS), 'utf8');
   } catch {
-    throw new UsageError(`the page's scripts are missing (dist/web-page/${name}): run "npm run build" in stepmark's folder`);
+    throw new UsageError(msg('cli.pageScriptsMissing', { file: `dist/web-page/${name}`, command: 'npm run build' }));
   }
 }
 
 export async function pageCommand(rubricPath: string, options: { output: string; lang?: Lang; force?: boolean }, io: Io): Promise<number> {
-  if (!/\.html?$/i.test(options.output)) throw new UsageError(`${options.output}: the page is written as .html`);
-  if (existsSync(options.output) && !options.force) throw new UsageError(`${options.output} exists; pass --force to replace it`);
+  const path = options.output;
+  if (!/\.html?$/i.test(path)) throw new UsageError(msg('cli.pageFormat', { path }));
+  if (existsSync(path) && !options.force) throw new UsageError(msg('cli.templateExists', { path }));
+  await checkOutputFile(path, { what: 'page', createFolder: false });
   const { html, grader } = await makePage(await readRubricText(rubricPath, io), rubricPath, { lang: options.lang });
-  await writeAtomic(options.output, html);
-  const size = formatBytes(Buffer.byteLength(html));
-  io.stdout(`wrote ${options.output}: ${grader.reference.graph.steps.length} steps, ${size}; students open it in a browser (it works offline and uploads nothing)\n`);
+  await writeAtomic(path, html);
+  const say = commandSay(io, grader.reference.rubric, options.lang);
+  const said = msg('cli.wrotePage', { path, steps: grader.reference.graph.steps.length, size: formatBytes(Buffer.byteLength(html)) });
+  io.stdout(`${say(said)}\n`);
   return EXIT.ok;
 }

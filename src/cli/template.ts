@@ -16,7 +16,7 @@ export async function templateCommand(rubricPath: string, options: { output: str
   const format = extname(path).slice(1).toLowerCase();
   if (!isTemplateFormat(format)) throw new UsageError(msg('cli.templateFormat', { path, formats: TEMPLATE_FORMATS.map((f) => `.${f}`) }));
   if (existsSync(path) && !options.force) throw new UsageError(msg('cli.templateExists', { path }));
-  await checkOutputFile(path, { what: 'the template', createFolder: false });
+  await checkOutputFile(path, { what: 'template', createFolder: false });
   const { loaded, graph } = compileChecked(await readRubricText(rubricPath, io), rubricPath);
   const voice = commandVoice(io, loaded.rubric, options.lang);
   await writeAtomic(path, templateWorkbook(loaded.rubric, graph, { format, voice }));

@@ -4,7 +4,7 @@
  * language; each marker (‹name›, a number 7xxx, the nested message's 9999) must show in all or none.
  */
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, msg, type MessageKey } from '../../src/i18n/index.js';
+import { LANGUAGES, msg, type Message, type MessageKey } from '../../src/i18n/index.js';
 import type { ParamsOf } from '../../src/i18n/message.js';
 import { catalogEntries, createSay } from '../../src/i18n/say.js';
 
@@ -354,8 +354,8 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'cli.internalError': { message: '‹message›' },
   'cli.reportBug': undefined,
   'cli.linkLoop': { path: '‹path›' },
-  'cli.notRegular': { kind: '‹kind›' },
-  'cli.outputIsFolder': { path: '‹path›', what: '‹what›' },
+  'cli.notRegular': { kind: 'pipe' },
+  'cli.outputIsFolder': { path: '‹path›', what: 'gradescope' },
   'cli.outputIsFile': { path: '‹path›' },
   'cli.noOutputFolder': { path: '‹path›', folder: '‹folder›' },
   'cli.outputParentNotFolder': { path: '‹path›', folder: '‹folder›' },
@@ -364,6 +364,11 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'cli.outputFailed': { name: '‹name›', why: NESTED },
   'cli.skipped': { links: 7101, hidden: 7102, special: 7103 },
   'cli.integritySignals': { count: 7104 },
+  'cli.pageFormat': { path: '‹path›' },
+  'cli.pageScriptsMissing': { file: '‹file›', command: '‹command›' },
+  'cli.wrotePage': { path: '‹path›', steps: 7105, size: '‹size›' },
+  'cli.chooseLanguage': { choices: ['‹choices1›', '‹choices2›'] },
+  'commander.allowedChoices': { choices: ['‹choices1›', '‹choices2›'] },
   // template
   'template.sheet': undefined,
   'template.studentId': undefined,
@@ -443,6 +448,21 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'rubric.nested': { problem: NESTED },
 };
 
+/** More parameters for keys whose sentence changes with a closed set or a flag: every one is said in each language too. */
+const MORE_SAMPLES: { readonly [K in MessageKey]?: readonly ParamsOf<K>[] } = {
+  'cli.notRegular': [{ kind: 'folder' }, { kind: 'device' }],
+  'cli.outputIsFolder': (['template', 'json', 'pdf', 'page'] as const).map((what) => ({ path: '‹path›', what })),
+  'cli.cannotCreateFolder': [{ folder: '‹folder›', code: null }],
+  'ingest.cannotOpen': [{ code: null }],
+  'commander.invalidArgument': [{ flag: '‹flag›', value: '‹value›', reason: NESTED }],
+};
+
+/** Every sample of every key. */
+const ALL_SAMPLES: readonly { readonly key: MessageKey; readonly params: object }[] = (Object.keys(SAMPLES) as MessageKey[]).flatMap((key) => [
+  { key, params: SAMPLES[key] ?? {} },
+  ...((MORE_SAMPLES[key] ?? []) as readonly object[]).map((params) => ({ key, params: params ?? {} })),
+]);
+
 const MARKER = /‹\w+›|\b7\d{3}\b|\b9999\b/g;
 const markers = (text: string): string[] => [...new Set(text.match(MARKER) ?? [])].sort();
 
@@ -452,8 +472,8 @@ describe('catalogs', () => {
     for (const language of LANGUAGES) expect(keys(language), language).toEqual(Object.keys(SAMPLES).sort());
   });
 
-  it.each(Object.keys(SAMPLES) as MessageKey[])('%s says the same placeholders in every language', (key) => {
-    const message = { key, params: SAMPLES[key] ?? {} };
+  it.each(ALL_SAMPLES.map((sample) => [sample.key, sample] as const))('%s says the same placeholders in every language', (_key, sample) => {
+    const message = sample as Message;
     const said = LANGUAGES.map((language) => createSay(language)(message));
     for (const text of said) expect(text).not.toMatch(/undefined|\[object|^\[/);
     const [first, ...others] = said.map(markers);
@@ -465,8 +485,9 @@ describe('catalogs', () => {
       'rar', 'zip', 'gzip', 'rtf', 'word', 'powerpoint', 'office', 'apple', 'numbers', 'xml', 'excel', 'wps', 'libreoffice', 'html', 'true', 'false', 'force', 'debug', 'stepmark_debug',
       'student', 'sis', 'user', 'yaml', 'json', 'gradescope', 'date', 'source_date_epoch', 'reports', 'cpu', 'conv', 'kind', 'flatten', 'softmax', 'dense', 'activation', 'mse', 'forward', 'layers', 'loss', 'out', 'target', 'sigmoid', 'bar', 'value', 'total', 'eta_formatted', 'failed', 'variants', 'integrity']);
     const say = createSay('zh-CN');
-    for (const key of Object.keys(SAMPLES) as MessageKey[]) {
-      const text = say({ key, params: SAMPLES[key] ?? {} }).replace(MARKER, '').replace(/--[a-z-]+/g, '').replace(/[\w/.]+\.(?:json|xlsx)\b/g, '');
+    for (const sample of ALL_SAMPLES) {
+      const key = sample.key;
+      const text = say(sample as Message).replace(MARKER, '').replace(/--[a-z-]+/g, '').replace(/[\w/.]+\.(?:json|xlsx)\b/g, '');
       const words = (text.match(/[A-Za-z_]{3,}/g) ?? []).filter((w) => !allowed.has(w.toLowerCase()));
       expect(words, `${key}: ${text}`).toEqual([]);
     }

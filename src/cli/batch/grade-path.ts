@@ -17,7 +17,7 @@ export async function gradePath(grader: Grader, path: FilePath): Promise<GradeRe
   try {
     read = await readBounded(path, limits.maxFileBytes);
   } catch (error) {
-    return unreadablePath(grader, path, CLI_MESSAGES.cannotOpen((error as NodeJS.ErrnoException).code ?? 'unknown error'));
+    return unreadablePath(grader, path, CLI_MESSAGES.cannotOpen((error as NodeJS.ErrnoException).code ?? null));
   }
   if ('tooLarge' in read) return unreadablePath(grader, path, MESSAGES.tooLarge(read.tooLarge, limits.maxFileBytes));
   if ('notRegular' in read) return unreadablePath(grader, path, CLI_MESSAGES.notRegular(read.notRegular));

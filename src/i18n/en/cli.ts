@@ -3,6 +3,20 @@ import type { Context, Said } from '../types.js';
 
 const plural = (count: number, word: string) => `${word}${count === 1 ? '' : 's'}`;
 
+/** What a command writes, named in "give a file name for …". */
+export type OutputKind = 'template' | 'json' | 'pdf' | 'gradescope' | 'page';
+const OUTPUTS: Record<OutputKind, string> = {
+  template: 'the template',
+  json: 'the JSON results',
+  pdf: 'the PDF report',
+  gradescope: "Gradescope's results.json",
+  page: 'the page',
+};
+
+/** What a path is when it is no regular file. */
+export type NotRegularKind = 'folder' | 'pipe' | 'device';
+const NOT_REGULAR: Record<NotRegularKind, string> = { folder: 'a folder', pipe: 'a named pipe', device: 'a device or socket' };
+
 export const cli = {
   'reference.header': (p: { rubric: string; convention: Said; steps: number }, c: Context) =>
     `rubric ${p.rubric} · convention ${c.say(p.convention)} · ${p.steps} steps`,
@@ -61,7 +75,8 @@ export const cli = {
   'commander.unknownCommand': (p: { name: string }) => `error: unknown command '${p.name}'`,
   'commander.optionMissingArgument': (p: { flag: string }) => `error: option '${p.flag}' argument missing`,
   'commander.requiredOption': (p: { flag: string }) => `error: required option '${p.flag}' not specified`,
-  'commander.invalidArgument': (p: { flag: string; value: string; reason: string }) => `error: option '${p.flag}' argument '${p.value}' is invalid. ${p.reason}`,
+  'commander.invalidArgument': (p: { flag: string; value: string; reason: Said | string }, c: Context) =>
+    `error: option '${p.flag}' argument '${p.value}' is invalid. ${c.say(p.reason)}`,
   'commander.tooManyArguments': () => 'error: too many arguments',
   'commander.didYouMean': (p: { suggestion: string }) => `(Did you mean ${p.suggestion}?)`,
   'commander.optionExtras': (p: { choices: readonly string[]; value: string | null }) =>
@@ -98,12 +113,12 @@ export const cli = {
   'cli.internalError': (p: { message: string }) => `internal error: ${p.message}`,
   'cli.reportBug': () => 'Please report it with the command you ran (set STEPMARK_DEBUG=1 for details).',
   'cli.linkLoop': (p: { path: string }) => `${p.path}: a link that leads back to itself (a loop); give the file itself`,
-  'cli.notRegular': (p: { kind: string }) => `not a regular file (${p.kind}); give the spreadsheet file itself`,
-  'cli.outputIsFolder': (p: { path: string; what: string }) => `${p.path}: is a folder; give a file name for ${p.what}`,
+  'cli.notRegular': (p: { kind: NotRegularKind }) => `not a regular file (${NOT_REGULAR[p.kind]}); give the spreadsheet file itself`,
+  'cli.outputIsFolder': (p: { path: string; what: OutputKind }) => `${p.path}: is a folder; give a file name for ${OUTPUTS[p.what]}`,
   'cli.outputIsFile': (p: { path: string }) => `${p.path}: is a file; give a folder for the reports`,
   'cli.noOutputFolder': (p: { path: string; folder: string }) => `${p.path}: the folder ${p.folder} does not exist; create it first or give another path`,
   'cli.outputParentNotFolder': (p: { path: string; folder: string }) => `${p.path}: ${p.folder} is not a folder`,
-  'cli.cannotCreateFolder': (p: { folder: string; code: string }) => `${p.folder}: cannot create the folder (${p.code})`,
+  'cli.cannotCreateFolder': (p: { folder: string; code: string | null }) => `${p.folder}: cannot create the folder (${p.code ?? 'unknown error'})`,
   'cli.notWritable': (p: { path: string }) => `${p.path}: cannot be written here (no permission)`,
   'cli.outputFailed': (p: { name: string; why: Said | string }, c: Context) => `could not write ${p.name}: ${c.say(p.why)}; the other outputs were written`,
   'cli.skipped': (p: { links: number; hidden: number; special: number }) => {
@@ -115,5 +130,11 @@ export const cli = {
     ].filter((part) => part !== '');
     return parts.length === 0 ? '' : `; skipped ${parts.join(', ')}`;
   },
+  'cli.pageFormat': (p: { path: string }) => `${p.path}: the page is written as .html`,
+  'cli.pageScriptsMissing': (p: { file: string; command: string }) => `the page's scripts are missing (${p.file}): run "${p.command}" in stepmark's folder`,
+  'cli.wrotePage': (p: { path: string; steps: number; size: string }) =>
+    `wrote ${p.path}: ${p.steps} steps, ${p.size}; students open it in a browser (it works offline and uploads nothing)`,
+  'cli.chooseLanguage': (p: { choices: readonly string[] }) => `choose ${p.choices.join(' or ')}`,
+  'commander.allowedChoices': (p: { choices: readonly string[] }) => `Allowed choices are ${p.choices.join(', ')}.`,
   'cli.integritySignals': (p: { count: number }) => `${p.count} ${plural(p.count, 'signal')} of copied work: see integrity.csv`,
 };

@@ -17,7 +17,7 @@ export const ingest = {
   'ingest.zipMethod': (p: { method: number }) => `a part is compressed in a way spreadsheets do not use (method ${p.method})`,
   'ingest.zipTooManyParts': (p: { count: number; limit: number }) => `too many parts (${p.count}; the limit is ${p.limit})`,
   'ingest.zipTooLargeUnpacked': (p: { limit: string }) => `too large once unpacked (over ${p.limit})`,
-  'ingest.cannotOpen': (p: { code: string }) => `cannot open the file (${p.code})`,
+  'ingest.cannotOpen': (p: { code: string | null }) => `cannot open the file (${p.code ?? 'unknown error'})`,
   'ingest.officeDamagedSaveAgain': () => `damaged: the Office file structure is broken; ${SAVE_AGAIN}`,
   'ingest.unzippedTooLargeHint': (p: { limit: string }) =>
     `too large once unpacked (over ${p.limit}); remove pictures or unused sheets and save it again`,

@@ -1,6 +1,16 @@
 /** 命令行输出与错误信息（中文）。 */
-import type { cli as english } from '../en/cli.js';
+import type { cli as english, NotRegularKind, OutputKind } from '../en/cli.js';
 import type { Translation } from '../types.js';
+
+const OUTPUTS: Record<OutputKind, string> = {
+  template: '答题模板',
+  json: 'JSON 结果',
+  pdf: 'PDF 报告',
+  gradescope: 'Gradescope 的 results.json',
+  page: '自查页面',
+};
+
+const NOT_REGULAR: Record<NotRegularKind, string> = { folder: '是文件夹', pipe: '是命名管道', device: '是设备或套接字' };
 
 export const cli: Translation<typeof english> = {
   'reference.header': (p, c) => `评分标准 ${p.rubric} · ${c.say(p.convention)} · 共 ${p.steps} 步`,
@@ -57,7 +67,7 @@ export const cli: Translation<typeof english> = {
   'commander.unknownCommand': (p) => `错误：未知的命令“${p.name}”`,
   'commander.optionMissingArgument': (p) => `错误：选项“${p.flag}”缺少参数值`,
   'commander.requiredOption': (p) => `错误：必须给出选项“${p.flag}”`,
-  'commander.invalidArgument': (p) => `错误：选项“${p.flag}”的参数值“${p.value}”无效。${p.reason}`,
+  'commander.invalidArgument': (p, c) => `错误：选项“${p.flag}”的参数值“${p.value}”无效。${c.say(p.reason)}`,
   'commander.tooManyArguments': () => '错误：参数太多',
   'commander.didYouMean': (p) => `（你是不是想用 ${p.suggestion}？）`,
   'commander.optionExtras': (p) =>
@@ -93,12 +103,12 @@ export const cli: Translation<typeof english> = {
   'cli.internalError': (p) => `内部错误：${p.message}`,
   'cli.reportBug': () => '请连同你运行的命令一起报告此问题（设置 STEPMARK_DEBUG=1 可看到详细信息）。',
   'cli.linkLoop': (p) => `${p.path}：链接指回自身（循环）；请给出文件本身`,
-  'cli.notRegular': (p) => `不是普通文件（${p.kind}）；请给出电子表格文件本身`,
-  'cli.outputIsFolder': (p) => `${p.path}：是一个文件夹；请为${p.what}给出文件名`,
+  'cli.notRegular': (p) => `不是普通文件（${NOT_REGULAR[p.kind]}）；请给出电子表格文件本身`,
+  'cli.outputIsFolder': (p) => `${p.path}：是一个文件夹；请为${OUTPUTS[p.what]}给出文件名`,
   'cli.outputIsFile': (p) => `${p.path}：是一个文件；请为报告给出文件夹`,
   'cli.noOutputFolder': (p) => `${p.path}：文件夹 ${p.folder} 不存在；请先创建它或给出其他路径`,
   'cli.outputParentNotFolder': (p) => `${p.path}：${p.folder} 不是文件夹`,
-  'cli.cannotCreateFolder': (p) => `${p.folder}：无法创建文件夹（${p.code}）`,
+  'cli.cannotCreateFolder': (p) => `${p.folder}：无法创建文件夹${p.code === null ? '' : `（${p.code}）`}`,
   'cli.notWritable': (p) => `${p.path}：无法在此写入（没有权限）`,
   'cli.outputFailed': (p, c) => `无法写入 ${p.name}：${c.say(p.why)}；其他输出已写入`,
   'cli.skipped': (p) => {
@@ -109,5 +119,10 @@ export const cli: Translation<typeof english> = {
     ].filter((part) => part !== '');
     return parts.length === 0 ? '' : `；已跳过 ${parts.join('、')}`;
   },
+  'cli.pageFormat': (p) => `${p.path}：自查页面只能保存为 .html`,
+  'cli.pageScriptsMissing': (p) => `缺少自查页面的脚本（${p.file}）：请在 stepmark 的文件夹中运行“${p.command}”`,
+  'cli.wrotePage': (p) => `已写入 ${p.path}：共 ${p.steps} 个步骤，${p.size}；学生用浏览器打开即可（可离线使用，不上传任何内容）`,
+  'cli.chooseLanguage': (p) => `请选择 ${p.choices.join(' 或 ')}`,
+  'commander.allowedChoices': (p) => `可选值为 ${p.choices.join('、')}。`,
   'cli.integritySignals': (p) => `发现 ${p.count} 处抄袭迹象：见 integrity.csv`,
 };

@@ -18,7 +18,7 @@ export const ingest: Translation<typeof english> = {
   'ingest.zipMethod': (p) => `文件中有部分内容使用了电子表格不会用的压缩方式（方式 ${p.method}）`,
   'ingest.zipTooManyParts': (p) => `文件包含的部分太多（${p.count} 个；上限为 ${p.limit} 个）`,
   'ingest.zipTooLargeUnpacked': (p) => `解压后太大（超过 ${p.limit}）`,
-  'ingest.cannotOpen': (p) => `无法打开文件（${p.code}）`,
+  'ingest.cannotOpen': (p) => `无法打开文件${p.code === null ? '' : `（${p.code}）`}`,
   'ingest.officeDamagedSaveAgain': () => '文件已损坏：Office 文件结构不完整；请用 Excel、WPS 或 LibreOffice 打开，再另存为 .xlsx',
   'ingest.unzippedTooLargeHint': (p) => `解压后太大（超过 ${p.limit}）；请删除图片或不用的工作表后重新保存`,
   'ingest.tooManySheets': (p) => `工作表太多（${count(p.sheets)} 个；上限为 ${p.limit} 个）：只保留有答案的工作表，再重新保存`,
