@@ -22,7 +22,7 @@ export const CAN_USE_WORKERS = import.meta.url.endsWith('.js');
 export function budgetMessage(reason: string, limits = { timeMs: READ_TIME_LIMIT_MS, memoryMb: READ_MEMORY_LIMIT_MB }): Said | string {
   if (/timed out/.test(reason)) return MESSAGES.tooSlow(limits.timeMs / 1000);
   if (/out of memory|stopped/.test(reason)) return MESSAGES.tooMuchMemory(limits.memoryMb);
-  return MESSAGES.damaged('spreadsheet');
+  return MESSAGES.damaged(null);
 }
 
 export async function gradeFiles(

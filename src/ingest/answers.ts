@@ -14,6 +14,8 @@ import type { GridCell, SheetGrid } from './grid.js';
 import { cellAddress, fullAddress } from './grid.js';
 import type { LabelMatcher } from './labels.js';
 import { normaliseLabel } from './labels.js';
+import { msg } from '../i18n/index.js';
+import { ingestProblem } from './problems.js';
 import type { Answer, IngestProblem } from './types.js';
 import type { ParsedValue } from './values.js';
 
@@ -44,11 +46,7 @@ export function findAnswers(sheets: readonly SheetGrid[], match: LabelMatcher): 
     for (const answer of sheet.found.answers.values()) record(found, answer, winner?.sheet);
   }
   if (found.answers.size === 0) {
-    found.problems.push({
-      code: 'no-answers',
-      message:
-        'no step labels found: use the template, or put each label (e.g. "loss") with its value in the cell to its right',
-    });
+    found.problems.push(ingestProblem('no-answers', msg('problem.noAnswers')));
   }
   return found;
 }
@@ -105,9 +103,7 @@ function templateRow({ sheet, match, found }: Scan, at: GridCell, text: string, 
 function unknownStep(found: FoundAnswers, sheet: SheetGrid, at: GridCell, text: string, match: LabelMatcher): void {
   const cell = fullAddress(sheet.name, cellAddress(at.row, at.col));
   const suggestion = match.suggest?.(text) ?? null;
-  const hint = suggestion === null ? '' : ` (did you mean ${suggestion}?)`;
-  const message = `unknown step "${text.slice(0, 40)}" at ${cell}: its value is not graded${hint}`;
-  found.problems.push({ code: 'unknown-step', cell, message });
+  found.problems.push(ingestProblem('unknown-step', msg('problem.unknownStep', { label: text.slice(0, 40), cell, suggestion }), cell));
 }
 
 /** Reads a label with its value to its right; 1 when it names a step. */
@@ -128,7 +124,7 @@ function labelBeside({ sheet, match, found }: Scan, at: GridCell, text: string):
   if (besideText !== null && match(besideText) !== null) return 0;
   const answer = answerAt(sheet, stepId, text, at, valueCol, readCellValue(valueCell));
   const skipped = valueCol - next;
-  const note = skipped === 0 ? undefined : `read from ${answer.valueCell}, ${skipped + 1} cells right of the label`;
+  const note = skipped === 0 ? undefined : msg('reading.readFrom', { cell: answer.valueCell, cells: skipped + 1 });
   record(found, note === undefined ? answer : { ...answer, note });
   return 1;
 }
@@ -171,15 +167,15 @@ function record(found: FoundAnswers, answer: Answer, winner?: string): void {
   const useSecond = first.value.kind === 'empty' && answer.value.kind !== 'empty';
   if (useSecond) found.answers.set(answer.stepId, answer);
   const used = useSecond ? answer : first;
-  const why = first.sheet !== answer.sheet && used.sheet === winner ? ` (the sheet with the most step labels)` : '';
-  const outcome = useSecond
-    ? 'the first is empty, so the second is used'
-    : first.sheet === answer.sheet ? 'the first is used' : `the one in sheet "${used.sheet}" is used${why}`;
-  found.problems.push({
-    code: 'duplicate-label',
-    cell,
-    message: `duplicate label "${answer.stepId}" at ${fullAddress(first.sheet, first.labelCell)} and ${cell}: ${outcome}`,
+  const note = msg('problem.duplicateLabel', {
+    step: answer.stepId,
+    first: fullAddress(first.sheet, first.labelCell),
+    second: cell,
+    used: useSecond ? 'second' : first.sheet === answer.sheet ? 'first' : 'sheet',
+    sheet: used.sheet,
+    winner: first.sheet !== answer.sheet && used.sheet === winner,
   });
+  found.problems.push(ingestProblem('duplicate-label', note, cell));
 }
 
 /** The first row holding both a step/id heading and a value heading (preferring "your value"). */

@@ -26,7 +26,7 @@ export const MESSAGES = {
   binaryText: (): Message => msg('fileKind.binary'),
   webPage: (): Message => msg('fileKind.web'),
   /** What SheetJS says on a damaged file is about its own code; the student gets this instead. */
-  damaged: (format: string): Message => msg('ingest.damagedFormat', { format }),
+  damaged: (format: string | null): Message => (format === null ? msg('ingest.damagedFile') : msg('ingest.damagedFormat', { format })),
   damagedNoCells: (format: string): Message => msg('ingest.damagedNoCells', { format }),
   tooSlow: (seconds: number): Message => msg('ingest.tooSlow', { seconds }),
   tooMuchMemory: (megabytes: number): Message => msg('ingest.tooMuchMemory', { megabytes }),

@@ -86,4 +86,4 @@ function failure(error: unknown, format: SpreadsheetFormat): WorkbookReading {
 }
 
 /** The damaged-file message for a format, for failures met after SheetJS returned. */
-export const damagedMessage = (format: SpreadsheetFormat | null): Message => MESSAGES.damaged(format === null ? 'spreadsheet' : FORMAT_NAMES[format]);
+export const damagedMessage = (format: SpreadsheetFormat | null): Message => MESSAGES.damaged(format === null ? null : FORMAT_NAMES[format]);

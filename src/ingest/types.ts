@@ -14,7 +14,7 @@ export interface Answer {
   readonly valueCell: string;
   readonly value: ParsedValue;
   /** How the value was found, where a person should know (it was not in the cell next to the label). */
-  readonly note?: string;
+  readonly note?: Said;
 }
 
 export interface Student {

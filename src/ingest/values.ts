@@ -26,9 +26,9 @@ const PREFIX = /^(?:[=≈~≃∼]|大约|约)/;
 /** A note after a number, in brackets (`0.419（保留三位）`): ignored, and kept in `raw`. */
 const TRAILING_NOTE = /(?<=[\d.%])\([^()]*\)$/;
 
-/** An unreadable value, its reason said in English with the message kept beside it (a plain string: English only). */
-export const unreadable = (raw: string, reason: Message | string): ParsedValue =>
-  typeof reason === 'string' ? { kind: 'unreadable', raw, reason } : withNote({ kind: 'unreadable' as const, raw, reason: english(reason) }, reason);
+/** An unreadable value, its reason said in English with the message kept beside it. */
+export const unreadable = (raw: string, reason: Message): ParsedValue =>
+  withNote({ kind: 'unreadable' as const, raw, reason: english(reason) }, reason);
 
 /**
  * Reads a value as the student typed it.
@@ -51,7 +51,7 @@ export function parseValue(raw: string): ParsedValue {
   const body = text.slice(prefix.length).replace(TRAILING_NOTE, '');
   if (body === '') return unreadable(raw, msg('value.nothingAfter', { prefix }));
   const parsed = body.includes('/') ? readFraction(body) : readDecimal(body, true);
-  if (typeof parsed === 'string') return unreadable(raw, parsed);
+  if (!('value' in parsed)) return unreadable(raw, parsed);
   return { kind: 'number', value: parsed.value, decimals: parsed.decimals, raw };
 }
 
@@ -75,8 +75,8 @@ interface Reading {
   decimals: number | null;
 }
 
-/** A reason (string) when the text is not a number. */
-type ReadResult = Reading | string;
+/** Why the text is not a number, when it is not. */
+type ReadResult = Reading | Message;
 
 const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁺': '+', '⁻': '-',
@@ -107,32 +107,32 @@ function readDecimal(body: string, allowPercent: boolean): ReadResult {
   const match = DECIMAL.exec(number);
   if (!match) return whyNotANumber(number);
   const [, sign = '', whole = '', separator, fraction = '', exponentText = '0'] = match;
-  if (whole === '' && fraction === '') return 'not a number';
-  if (separator === ',' && (whole === '' || fraction === '')) return 'not a number';
+  if (whole === '' && fraction === '') return msg('value.notANumber');
+  if (separator === ',' && (whole === '' || fraction === '')) return msg('value.notANumber');
   const exponent = Number(exponentText) - (percent ? 2 : 0);
-  if (Math.abs(exponent) > MAX_EXPONENT) return 'out of range';
+  if (Math.abs(exponent) > MAX_EXPONENT) return msg('value.outOfRange');
   // Through the decimal string, so 64.6% is exactly the double nearest 0.646.
   const value = Number(`${sign}${whole || '0'}.${fraction || '0'}e${exponent}`);
-  if (!Number.isFinite(value)) return 'out of range';
+  if (!Number.isFinite(value)) return msg('value.outOfRange');
   return { value: value + 0, decimals: Math.max(0, fraction.length - exponent) };
 }
 
 /** `a/b`, as students write a quotient they did not finish; the decimals mean nothing here. */
 function readFraction(body: string): ReadResult {
   const parts = body.split('/');
-  if (parts.length !== 2) return 'not a number';
+  if (parts.length !== 2) return msg('value.notANumber');
   const numerator = readDecimal(parts[0] ?? '', false);
   const denominator = readDecimal(parts[1] ?? '', false);
-  if (typeof numerator === 'string') return numerator;
-  if (typeof denominator === 'string') return denominator;
-  if (denominator.value === 0) return 'division by zero';
+  if (!('value' in numerator)) return numerator;
+  if (!('value' in denominator)) return denominator;
+  if (denominator.value === 0) return msg('value.divisionByZero');
   return { value: numerator.value / denominator.value + 0, decimals: null };
 }
 
-function whyNotANumber(text: string): string {
+function whyNotANumber(text: string): Message {
   if ((text.match(/[.,]/g)?.length ?? 0) > 1 && /^[+-]?[\d.,]+$/.test(text)) {
-    return 'write one number with a single decimal point';
+    return msg('value.severalPoints');
   }
-  if (/[A-Za-z]{1,3}\d|[A-Za-z]{2,}\(/.test(text)) return 'a formula, not a number: type the value itself';
-  return 'not a number';
+  if (/[A-Za-z]{1,3}\d|[A-Za-z]{2,}\(/.test(text)) return msg('value.formula');
+  return msg('value.notANumber');
 }

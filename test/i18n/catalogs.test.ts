@@ -78,6 +78,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'ingest.passwordProtected': undefined,
   'ingest.damaged': { detail: '‹detail›' },
   'ingest.damagedOffice': undefined,
+  'ingest.damagedFile': undefined,
   'ingest.zipDirectoryMissing': undefined,
   'ingest.zipBroken': undefined,
   'ingest.zipMethod': { method: 7016 },
@@ -121,8 +122,9 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'problem.tooManyCells': { cells: 7022 },
   'problem.formatMismatch': { extension: '‹extension›', format: '‹format›' },
   'problem.noAnswers': undefined,
-  'problem.unknownStep': { label: '‹label›', cell: '‹cell›' },
-  'problem.duplicateLabel': { step: '‹step›', first: '‹first›', second: '‹second›', secondUsed: false },
+  'problem.unknownStep': { label: '‹label›', cell: '‹cell›', suggestion: '‹suggestion›' },
+  'problem.duplicateLabel': { step: '‹step›', first: '‹first›', second: '‹second›', used: 'sheet', sheet: '‹sheet›', winner: true },
+  'reading.readFrom': { cell: '‹cell›', cells: 7024 },
   'problem.studentMismatch': { cell: '‹cell›', id: '‹id›', fromFile: '‹fromFile›' },
   'value.nothingAfter': { prefix: '‹prefix›' },
   'value.notANumber': undefined,
@@ -454,6 +456,8 @@ const MORE_SAMPLES: { readonly [K in MessageKey]?: readonly ParamsOf<K>[] } = {
   'cli.outputIsFolder': (['template', 'json', 'pdf', 'page'] as const).map((what) => ({ path: '‹path›', what })),
   'cli.cannotCreateFolder': [{ folder: '‹folder›', code: null }],
   'ingest.cannotOpen': [{ code: null }],
+  'problem.unknownStep': [{ label: '‹label›', cell: '‹cell›', suggestion: null }],
+  'problem.duplicateLabel': (['first', 'second'] as const).map((used) => ({ step: '‹step›', first: '‹first›', second: '‹second›', used, sheet: '‹sheet›', winner: false })),
   'commander.invalidArgument': [{ flag: '‹flag›', value: '‹value›', reason: NESTED }],
 };
 

@@ -33,6 +33,8 @@ export const ingest = {
     `a line is too long (${count(p.chars)} characters; the limit is ${count(p.limit)}): put one step on each line`,
   /** What SheetJS says on a damaged file is about its own code; the student gets this instead. */
   'ingest.damagedFormat': (p: { format: string }) => `damaged: this ${p.format} file could not be read; ${SAVE_AGAIN}`,
+  /** The same when the format is not known (a reader that crashed before it was told). */
+  'ingest.damagedFile': () => `damaged: this file could not be read; ${SAVE_AGAIN}`,
   'ingest.damagedNoCells': (p: { format: string }) =>
     `damaged: this ${p.format} file holds data but no cell could be read from it; ${SAVE_AGAIN}`,
   'ingest.tooSlow': (p: { seconds: number }) => `reading it took longer than the limit of ${p.seconds} s; ${SAVE_AGAIN}, without unused sheets`,
@@ -68,9 +70,19 @@ export const ingest = {
   'problem.formatMismatch': (p: { extension: string; format: string }) =>
     `the file is named ${p.extension} but is really ${p.format}; it was read as ${p.format}`,
   'problem.noAnswers': () => 'no step labels found: use the template, or put each label (e.g. "loss") with its value in the cell to its right',
-  'problem.unknownStep': (p: { label: string; cell: string }) => `unknown step "${p.label}" at ${p.cell}: its value is not graded`,
-  'problem.duplicateLabel': (p: { step: string; first: string; second: string; secondUsed: boolean }) =>
-    `duplicate label "${p.step}" at ${p.first} and ${p.second}: ${p.secondUsed ? 'the first is empty, so the second is used' : 'the first is used'}`,
+  'problem.unknownStep': (p: { label: string; cell: string; suggestion: string | null }) =>
+    `unknown step "${p.label}" at ${p.cell}: its value is not graded${p.suggestion === null ? '' : ` (did you mean ${p.suggestion}?)`}`,
+  /**
+   * `used`: which of the two answers counts: the second (the first is empty), the first (both in one
+   * sheet), or the one in `sheet` (`winner`: it is the sheet with the most step labels).
+   */
+  'problem.duplicateLabel': (p: { step: string; first: string; second: string; used: 'first' | 'second' | 'sheet'; sheet: string; winner: boolean }) =>
+    `duplicate label "${p.step}" at ${p.first} and ${p.second}: ${
+      p.used === 'second' ? 'the first is empty, so the second is used'
+        : p.used === 'first' ? 'the first is used'
+          : `the one in sheet "${p.sheet}" is used${p.winner ? ' (the sheet with the most step labels)' : ''}`}`,
+  /** Where a label's value was found when it was not in the next cell. */
+  'reading.readFrom': (p: { cell: string; cells: number }) => `read from ${p.cell}, ${p.cells} cells right of the label`,
   'problem.studentMismatch': (p: { cell: string; id: string; fromFile: string }) =>
     `the student id at ${p.cell} is ${p.id} but the file name says ${p.fromFile}: ${p.id} is used`,
 

@@ -11,7 +11,7 @@ export const grade: Translation<typeof english> = {
   'grade.fromYourValues': (p) => `由你所填的 ${p.steps.join('、')} 的值计算，结果正确`,
   'grade.withinRounding': () => '在你前面各步数值的舍入误差范围内，结果正确',
   'grade.fromRightValues': (p) => `由 ${p.steps.join('、')} 的正确值计算，结果正确（而不是你所填的值）`,
-  'grade.withReadingNote': (p, c) => `${c.say(p.message)}（${p.note}）`,
+  'grade.withReadingNote': (p, c) => `${c.say(p.message)}（${c.say(p.note)}）`,
   'grade.literal': (p) => p.text,
   'grade.incorrect': () => '与正确值不符，也不是由你前面各步的值算得的结果',
 

@@ -27,6 +27,7 @@ export const ingest: Translation<typeof english> = {
   'ingest.tooManyRepeats': (p) => `有一个填了内容的单元格被重复到 ${count(p.cells)} 个以上的单元格（上限为 ${count(p.limit)} 个）：请清除没有填写的行和列，再重新保存`,
   'ingest.lineTooLong': (p) => `有一行太长（${count(p.chars)} 个字符；上限为 ${count(p.limit)} 个）：每行只写一个步骤`,
   'ingest.damagedFormat': (p) => `文件已损坏：无法读取这个 ${p.format} 文件；请用 Excel、WPS 或 LibreOffice 打开，再另存为 .xlsx`,
+  'ingest.damagedFile': () => '文件已损坏：无法读取这个文件；请用 Excel、WPS 或 LibreOffice 打开，再另存为 .xlsx',
   'ingest.damagedNoCells': (p) => `文件已损坏：这个 ${p.format} 文件有数据，但读不出任何单元格；请用 Excel、WPS 或 LibreOffice 打开，再另存为 .xlsx`,
   'ingest.tooSlow': (p) => `读取时间超过了 ${p.seconds} 秒的上限；请用 Excel、WPS 或 LibreOffice 打开，删除不用的工作表，再另存为 .xlsx`,
   'ingest.tooMuchMemory': (p) => `读取所需内存超过了 ${p.megabytes} MB 的上限；请用 Excel、WPS 或 LibreOffice 打开，删除不用的工作表，再另存为 .xlsx`,
@@ -58,9 +59,14 @@ export const ingest: Translation<typeof english> = {
   'problem.tooManyCells': (p) => `只读取了前 ${p.cells} 个单元格`,
   'problem.formatMismatch': (p) => `文件扩展名是 ${p.extension}，实际格式却是 ${p.format}；已按 ${p.format} 读取`,
   'problem.noAnswers': () => '没有找到任何步骤名称：请使用答题模板，或把每个步骤名称（如“loss”）写在一个单元格里，数值写在它右边的单元格',
-  'problem.unknownStep': (p) => `${p.cell} 处的“${p.label}”不是本次作业的步骤：它的值不计分`,
+  'problem.unknownStep': (p) =>
+    `${p.cell} 处的“${p.label}”不是本次作业的步骤：它的值不计分${p.suggestion === null ? '' : `（你是不是想写 ${p.suggestion}？）`}`,
   'problem.duplicateLabel': (p) =>
-    `步骤名称“${p.step}”重复出现在 ${p.first} 和 ${p.second}：${p.secondUsed ? '第一处没有值，采用第二处' : '采用第一处'}`,
+    `步骤名称“${p.step}”重复出现在 ${p.first} 和 ${p.second}：${
+      p.used === 'second' ? '第一处没有值，采用第二处'
+        : p.used === 'first' ? '采用第一处'
+          : `采用工作表“${p.sheet}”中的那一处${p.winner ? '（步骤名称最多的工作表）' : ''}`}`,
+  'reading.readFrom': (p) => `取自 ${p.cell}，即步骤名称右边第 ${p.cells} 个单元格`,
   'problem.studentMismatch': (p) => `${p.cell} 处的学号是 ${p.id}，但文件名中的学号是 ${p.fromFile}：采用 ${p.id}`,
 
   'value.nothingAfter': (p) => `“${p.prefix}”后面没有内容`,
