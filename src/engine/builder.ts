@@ -28,8 +28,8 @@ export class Builder {
     readonly newSuffix: string,
   ) {}
 
-  /** A problem at `path`: a catalog message (said in any language), or a sentence in English only. */
-  problem(path: readonly PathKey[], note: Message | string): void {
+  /** A problem at `path`, as a catalog message (said in any language). */
+  problem(path: readonly PathKey[], note: Message): void {
     this.problems.push(problemAt(path, note));
   }
 

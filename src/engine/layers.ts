@@ -1,5 +1,5 @@
 /** Rubric layers -> connection lists: which inputs and weights each unit of a conv or dense layer uses. */
-import { msg } from '../i18n/index.js';
+import { msg, type Message } from '../i18n/index.js';
 import type { PathKey } from '../rubric/problems.js';
 import type { ConvLayer, DenseLayer, Nested } from '../rubric/schema.js';
 import type { Builder } from './builder.js';
@@ -8,7 +8,7 @@ import type { LinearSpec, Unit } from './linear.js';
 import { flatIndex, perDimension, positionsOf, sizeOf, windowCount, type Tensor } from './tensor.js';
 
 /** A nested list's shape (`[2, 3]` for two rows of three), or the path and message of its first ragged part. */
-export function shapeOf(values: Nested, path: readonly PathKey[], noun = 'item'): { dims: number[] } | { path: PathKey[]; message: string } {
+export function shapeOf(values: Nested, path: readonly PathKey[], kernel = false): { dims: number[] } | { path: PathKey[]; note: Message } {
   if (typeof values === 'number') return { dims: [] };
   const first = shapeOf(values[0]!, [...path, 0]);
   if (!('dims' in first)) return first;
@@ -16,9 +16,7 @@ export function shapeOf(values: Nested, path: readonly PathKey[], noun = 'item')
     const other = shapeOf(values[k]!, [...path, k]);
     if (!('dims' in other)) return other;
     if (other.dims.join('×') !== first.dims.join('×')) {
-      const what = (dims: number[], unit: string) =>
-        dims.length === 0 ? 'a number' : dims.length === 1 ? `${dims[0]}${unit}` : `the shape ${dims.join(' × ')}`;
-      return { path: [...path, k], message: `${noun} ${k + 1} has ${what(other.dims, ' values')}; every ${noun} needs ${what(first.dims, '')}, as the first has` };
+      return { path: [...path, k], note: msg('rubric.raggedShape', { kernel, n: k + 1, has: other.dims, needs: first.dims }) };
     }
   }
   return { dims: [values.length, ...first.dims] };
@@ -35,11 +33,10 @@ function registerBiases(layer: ConvLayer | DenseLayer, units: number, path: read
   if (biases === undefined) return () => null;
   const count = biases.shared ? 1 : units;
   if (biases.values.length !== count) {
-    const what = layer.kind === 'dense' ? 'output units (weight rows)' : 'kernels';
-    const message = biases.shared
-      ? `a shared bias is one value; ${biases.values.length} are given`
-      : `${biases.values.length} biases for ${units} ${what}; give one each (or "shared: true" and one value)`;
-    builder.problem([...path, 'biases', 'values'], message);
+    const note = biases.shared
+      ? msg('rubric.sharedBias', { biases: biases.values.length })
+      : msg('rubric.biasCount', { biases: biases.values.length, units, dense: layer.kind === 'dense' });
+    builder.problem([...path, 'biases', 'values'], note);
     return null;
   }
   const names = biases.values.map((value, n) => {
@@ -50,8 +47,8 @@ function registerBiases(layer: ConvLayer | DenseLayer, units: number, path: read
   return (unit) => names[biases.shared ? 0 : unit]!;
 }
 
-function fail(builder: Builder, path: readonly PathKey[], message: string): null {
-  builder.problem(path, message);
+function fail(builder: Builder, path: readonly PathKey[], note: Message): null {
+  builder.problem(path, note);
   return null;
 }
 
@@ -65,21 +62,17 @@ interface Kernels {
 /** Kernel values -> element names (registered as parameters), or null with a problem. */
 function registerKernels(layer: ConvLayer, rank: number, below: Tensor, path: readonly PathKey[], builder: Builder): Kernels | null {
   const at = [...path, 'kernels', 'values'];
-  const shape = shapeOf(layer.kernels.values, at, 'kernel');
-  if (!('dims' in shape)) return fail(builder, shape.path, shape.message);
+  const shape = shapeOf(layer.kernels.values, at, true);
+  if (!('dims' in shape)) return fail(builder, shape.path, shape.note);
   const depth = shape.dims.length;
-  const layout = rank === 1 ? 'kernel → elements, or kernel → channel → elements' : 'kernel → rows → columns, or kernel → channel → rows → columns';
   if (depth !== rank + 1 && depth !== rank + 2) {
-    return fail(builder, at, `kernels are nested ${depth} deep; ${layer.kind} kernels are ${layout}`);
+    return fail(builder, at, msg('rubric.kernelDepth', { depth, kind: layer.kind, rank }));
   }
   const perChannel = depth === rank + 2;
   const channels = perChannel ? shape.dims[1]! : 1;
   const maps = below.maps.length;
   if (channels !== maps) {
-    const message = perChannel
-      ? `each kernel has ${channels} channels, but the layer below gives ${maps === 1 ? 'one map' : `${maps} maps`}; give one channel per map`
-      : `the layer below gives ${maps} maps: give each kernel one channel per map (${layout}), or put "- kind: flatten" before this layer to read them as one sequence`;
-    return fail(builder, at, message);
+    return fail(builder, at, perChannel ? msg('rubric.kernelChannels', { channels, maps }) : msg('rubric.kernelNeedsChannels', { maps, rank }));
   }
   const dims = shape.dims.slice(perChannel ? 2 : 1);
   const names = (layer.kernels.values as Nested[]).map((kernel, n) => {
@@ -118,21 +111,18 @@ function convGeometry(layer: ConvLayer, path: readonly PathKey[], below: Tensor,
   const padding = perDimension(layer.padding, rank);
   const bad = padding.findIndex((p, d) => p >= size[d]!);
   if (bad >= 0) {
-    return fail(builder, [...path, 'padding'], `padding ${padding[bad]} is not smaller than the kernel (${size.join(' × ')}); a window would hold only zeros`);
+    return fail(builder, [...path, 'padding'], msg('rubric.paddingTooLarge', { padding: padding[bad]!, kernel: size }));
   }
   const outDims = below.dims.map((n, d) => windowCount(n, size[d]!, stride[d]!, padding[d]!));
   if (outDims.every((n) => n > 0)) return { size, stride, padding, outDims };
-  return fail(builder, [...path, 'kernels', 'values'], rank === 1
-    ? `kernel size ${size[0]} is larger than its input (${below.dims[0]} values${padding[0] ? ` with padding ${padding[0]}` : ''})`
-    : `kernel ${size.join(' × ')} is larger than its input (${below.dims.join(' × ')}${padding.some((p) => p > 0) ? `, padding ${padding.join(' × ')}` : ''})`);
+  return fail(builder, [...path, 'kernels', 'values'], msg('rubric.kernelTooLarge', { kernel: size, input: below.dims, padding }));
 }
 
 /** A conv1d or conv2d layer over the maps below, or null (with a problem) if it does not fit. */
 export function convSpec(layer: ConvLayer, path: readonly PathKey[], below: Tensor, builder: Builder): LinearSpec | null {
   const rank = layer.kind === 'conv1d' ? 1 : 2;
   if (below.dims.length !== rank) {
-    const has = below.dims.length === 1 ? 'sequences' : `${below.dims.join(' × ')} grids`;
-    return fail(builder, [...path, 'kind'], `${layer.kind} reads ${rank === 1 ? 'sequences' : '2-D maps'}, but the layer below gives ${has}`);
+    return fail(builder, [...path, 'kind'], msg('rubric.convInput', { kind: layer.kind, rank, below: below.dims }));
   }
   const kernels = registerKernels(layer, rank, below, path, builder);
   const geometry = kernels && convGeometry(layer, path, below, kernels.dims, builder);
@@ -213,8 +203,8 @@ export function checkMatrix(layer: ConvLayer | DenseLayer, path: readonly PathKe
     registerBiases(layer, count, path, builder);
   }
   if (layer.kind !== 'dense') {
-    const shape = shapeOf(layer.kernels.values, [...path, 'kernels', 'values'], 'kernel');
-    if (!('dims' in shape)) builder.problem(shape.path, shape.message);
+    const shape = shapeOf(layer.kernels.values, [...path, 'kernels', 'values'], true);
+    if (!('dims' in shape)) builder.problem(shape.path, shape.note);
     return;
   }
   const width = layer.weights.values[0]!.length;

@@ -79,7 +79,7 @@ export function checkOutput(rubric: Rubric, samples: readonly Sample[], builder:
     builder.problem(['layers', last, 'activation'], msg('rubric.crossEntropyNeedsSoftmax'));
   }
   if (kind === 'binary-cross-entropy' && top.activation !== 'sigmoid') {
-    builder.problem(['layers', last, 'activation'], 'binary-cross-entropy needs "activation: sigmoid" on the last layer');
+    builder.problem(['layers', last, 'activation'], msg('rubric.binaryCrossEntropyNeedsSigmoid'));
   }
   if (kind === 'mse' && top.activation === 'softmax') {
     builder.problem(['loss', 'kind'], msg('rubric.mseNotSoftmax'));
@@ -93,15 +93,14 @@ function checkTarget(rubric: Rubric, sample: Sample, outputs: number, builder: B
     builder.problem(path, msg('rubric.targetCount', { targets: values.length, outputs }));
     return;
   }
-  const shown = `[${values.join(', ')}]`;
   if (rubric.loss.kind === 'cross-entropy') {
     const sum = values.reduce((a, b) => a + b, 0);
     if (values.some((v) => v < 0) || Math.abs(sum - 1) > 1e-9) {
-      builder.problem(path, `cross-entropy needs a target that is a probability vector (no negative value, summing to 1), such as a one-hot [1, 0]; ${shown} sums to ${sum}`);
+      builder.problem(path, msg('rubric.targetNotProbabilities', { target: values, sum }));
     }
   }
   if (rubric.loss.kind === 'binary-cross-entropy' && values.some((v) => v < 0 || v > 1)) {
-    builder.problem(path, `binary-cross-entropy needs every target value between 0 and 1; ${shown} has one outside`);
+    builder.problem(path, msg('rubric.targetOutsideUnit', { target: values }));
   }
 }
 

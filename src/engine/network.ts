@@ -68,11 +68,8 @@ function checkFinite(graph: Graph, builder: Builder): void {
   const step = graph.steps.find((s) => !Number.isFinite(values.get(s.id)));
   if (step === undefined) return;
   const value = values.get(step.id)!;
-  const shown = Number.isNaN(value) ? 'not a number (NaN)' : value > 0 ? 'infinite (∞)' : 'infinite (−∞)';
-  builder.problem(
-    builder.ownerOf(step.id),
-    `with the rubric's numbers, the step "${step.id}" is ${shown}; use smaller inputs, weights or learning rate, as a computation by hand would`,
-  );
+  const shown = Number.isNaN(value) ? 'nan' : value > 0 ? 'infinity' : '-infinity';
+  builder.problem(builder.ownerOf(step.id), msg('rubric.notFinite', { step: step.id, value: shown }));
 }
 
 /**
@@ -99,13 +96,13 @@ function samplesOf(rubric: Rubric, builder: Builder): Sample[] | null {
   const { input, target, samples } = rubric;
   if (samples !== undefined) {
     if (input !== undefined || target !== undefined) {
-      builder.problem([input !== undefined ? 'input' : 'target'], 'give either "input" and "target" (one sample) or "samples" (a batch), not both');
+      builder.problem([input !== undefined ? 'input' : 'target'], msg('rubric.inputAndSamples'));
       return null;
     }
     return samples.map((sample, s) => ({ ...sample, suffix: sampleSuffix(s), path: ['samples', s] }));
   }
   if (input === undefined || target === undefined) {
-    builder.problem([input === undefined ? 'input' : 'target'], 'missing: give "input" and "target" (one sample), or "samples" (a batch)');
+    builder.problem([input === undefined ? 'input' : 'target'], msg('rubric.noInput'));
     return null;
   }
   return [{ input, target, suffix: '', path: [] }];
@@ -116,12 +113,12 @@ function inputTensor(sample: Sample, builder: Builder): Tensor {
   const path: PathKey[] = [...sample.path, 'input', 'values'];
   const shape = shapeOf(sample.input.values, path);
   if (!('dims' in shape)) {
-    builder.problem(shape.path, shape.message);
+    builder.problem(shape.path, shape.note);
     return { dims: [0], maps: [[]] };
   }
   const { dims } = shape;
   if (dims.length > 3) {
-    builder.problem(path, `input values are nested ${dims.length} deep; give a sequence, rows of a grid, or channels of grids`);
+    builder.problem(path, msg('rubric.inputDepth', { depth: dims.length }));
     return { dims: [0], maps: [[]] };
   }
   const leaves = leavesOf(sample.input.values, path);

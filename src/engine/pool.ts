@@ -30,15 +30,14 @@ export function poolGeometry(layer: PoolLayer, path: readonly PathKey[], dims: r
   for (const key of ['size', 'stride'] as const) {
     const value = layer[key];
     if (Array.isArray(value) && rank === 1) {
-      builder.problem([...path, key], `${key} [${value.join(', ')}] is for 2-D maps; the layer below gives sequences, so give one number`);
+      builder.problem([...path, key], msg('rubric.poolPairOnSequences', { key, value }));
       return null;
     }
   }
   const size = perDimension(layer.size, rank);
   const stride = perDimension(layer.stride ?? layer.size, rank);
   if (size.some((n, d) => n > dims[d]!)) {
-    const what = rank === 1 ? `${dims[0]} values per map` : `${dims.join(' × ')} maps`;
-    builder.problem([...path, 'size'], `pool size ${size.join(' × ')} is larger than its input (${what})`);
+    builder.problem([...path, 'size'], msg('rubric.poolTooLarge', { size, input: dims }));
     return null;
   }
   return { size, stride };

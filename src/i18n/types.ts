@@ -25,8 +25,8 @@ export interface Said {
   readonly params: Readonly<Record<string, Param>>;
 }
 
-/** A parameter: a name, a number, a list of names, or a message said inside another. */
-export type Param = string | number | boolean | null | readonly string[] | Said | Readonly<Record<string, string>>;
+/** A parameter: a name, a number, a list of names or numbers (a shape), or a message said inside another. */
+export type Param = string | number | boolean | null | readonly string[] | readonly number[] | Said | Readonly<Record<string, string>>;
 
 /** What an entry may use besides its parameters. */
 export interface Context {

@@ -1,6 +1,13 @@
 /** What is wrong with a rubric, for the TA who wrote it, in English. */
 import type { Context, Said } from '../types.js';
 
+/** A shape or a list of numbers, as a parameter. */
+type Dims = readonly number[];
+
+/** How a conv layer's kernels nest, for sequences (rank 1) or 2-D maps. */
+const kernelLayout = (rank: number) =>
+  rank === 1 ? 'kernel → elements, or kernel → channel → elements' : 'kernel → rows → columns, or kernel → channel → rows → columns';
+
 export const rubric = {
   'rubric.problems': (p: { file: string; count: number }) => `${p.file}: ${p.count === 1 ? '1 problem' : `${p.count} problems`}`,
   'rubric.topLevel': () => '(top level)',
@@ -17,19 +24,50 @@ export const rubric = {
   'rubric.layerKindMissing': (p: { kinds: readonly string[] }) => `missing (expected one of ${p.kinds.join(', ')})`,
   'rubric.layerKindUnknown': (p: { kind: string; kinds: readonly string[] }) => `unknown layer kind ${p.kind}; expected one of ${p.kinds.join(', ')}`,
   'rubric.duplicateId': (p: { id: string; owner: string }) => `the id "${p.id}" is already used (by ${p.owner}); ids must be unique`,
-  'rubric.raggedKernel': (p: { n: number; count: number; width: number }) => `kernel ${p.n} has ${p.count} values; every kernel needs ${p.width}, as the first has`,
   'rubric.raggedRow': (p: { n: number; count: number; width: number }) => `row ${p.n} has ${p.count} values; every row needs ${p.width}, as the first has`,
-  'rubric.kernelBiases': (p: { biases: number; kernels: number }) => `${p.biases} biases for ${p.kernels} kernels; give one each`,
-  'rubric.denseBiases': (p: { biases: number; rows: number }) => `${p.biases} biases for ${p.rows} output units (weight rows); give one each`,
-  'rubric.kernelTooLarge': (p: { size: number; length: number }, c: Context) => `${c.t.kernel} size ${p.size} is larger than its input (${p.length} values)`,
+  /** A nested list (an input's values, a kernel's) whose items differ in shape; a shape is its dims, [] for a number. */
+  'rubric.raggedShape': (p: { kernel: boolean; n: number; has: Dims; needs: Dims }) => {
+    const noun = p.kernel ? 'kernel' : 'item';
+    const what = (dims: Dims, unit: string) => (dims.length === 0 ? 'a number' : dims.length === 1 ? `${dims[0]}${unit}` : `the shape ${dims.join(' × ')}`);
+    return `${noun} ${p.n} has ${what(p.has, ' values')}; every ${noun} needs ${what(p.needs, '')}, as the first has`;
+  },
+  'rubric.biasCount': (p: { biases: number; units: number; dense: boolean }) =>
+    `${p.biases} biases for ${p.units} ${p.dense ? 'output units (weight rows)' : 'kernels'}; give one each (or "shared: true" and one value)`,
+  'rubric.sharedBias': (p: { biases: number }) => `a shared bias is one value; ${p.biases} are given`,
+  'rubric.kernelDepth': (p: { depth: number; kind: string; rank: number }) => `kernels are nested ${p.depth} deep; ${p.kind} kernels are ${kernelLayout(p.rank)}`,
+  'rubric.kernelChannels': (p: { channels: number; maps: number }) =>
+    `each kernel has ${p.channels} channels, but the layer below gives ${p.maps === 1 ? 'one map' : `${p.maps} maps`}; give one channel per map`,
+  'rubric.kernelNeedsChannels': (p: { maps: number; rank: number }) =>
+    `the layer below gives ${p.maps} maps: give each kernel one channel per map (${kernelLayout(p.rank)}), or put "- kind: flatten" before this layer to read them as one sequence`,
+  'rubric.paddingTooLarge': (p: { padding: number; kernel: Dims }) =>
+    `padding ${p.padding} is not smaller than the kernel (${p.kernel.join(' × ')}); a window would hold only zeros`,
+  'rubric.kernelTooLarge': (p: { kernel: Dims; input: Dims; padding: Dims }) =>
+    p.kernel.length === 1
+      ? `kernel size ${p.kernel[0]} is larger than its input (${p.input[0]} values${p.padding[0] ? ` with padding ${p.padding[0]}` : ''})`
+      : `kernel ${p.kernel.join(' × ')} is larger than its input (${p.input.join(' × ')}${p.padding.some((n) => n > 0) ? `, padding ${p.padding.join(' × ')}` : ''})`,
+  /** A conv layer over maps of the wrong rank: `below` is the dims of what the layer below gives. */
+  'rubric.convInput': (p: { kind: string; rank: number; below: Dims }) =>
+    `${p.kind} reads ${p.rank === 1 ? 'sequences' : '2-D maps'}, but the layer below gives ${p.below.length === 1 ? 'sequences' : `${p.below.join(' × ')} grids`}`,
+  'rubric.poolPairOnSequences': (p: { key: string; value: Dims }) =>
+    `${p.key} [${p.value.join(', ')}] is for 2-D maps; the layer below gives sequences, so give one number`,
   'rubric.rowLength': (p: { length: number; count: number }) =>
     `each row needs ${p.length} weights, one per input from the layer below; this one has ${p.count}`,
-  'rubric.convAfterMaps': (p: { maps: number }) => `conv1d reads one sequence, but the layer below gives ${p.maps} maps; put "- kind: flatten" before it`,
-  'rubric.poolTooLarge': (p: { size: number; shortest: number }) => `pool size ${p.size} is larger than its input (${p.shortest} values per map)`,
+  'rubric.poolTooLarge': (p: { size: Dims; input: Dims }) =>
+    `pool size ${p.size.join(' × ')} is larger than its input (${p.input.length === 1 ? `${p.input[0]} values per map` : `${p.input.join(' × ')} maps`})`,
   'rubric.softmaxNotLast': () => 'softmax is only allowed on the last layer',
   'rubric.lastNotDense': () => 'the last layer must be dense (it feeds the loss)',
   'rubric.targetCount': (p: { targets: number; outputs: number }) => `${p.targets} target values for ${p.outputs} outputs of the last layer`,
   'rubric.crossEntropyNeedsSoftmax': () => 'cross-entropy needs "activation: softmax" on the last layer',
+  'rubric.binaryCrossEntropyNeedsSigmoid': () => 'binary-cross-entropy needs "activation: sigmoid" on the last layer',
+  'rubric.targetNotProbabilities': (p: { target: Dims; sum: number }) =>
+    `cross-entropy needs a target that is a probability vector (no negative value, summing to 1), such as a one-hot [1, 0]; [${p.target.join(', ')}] sums to ${p.sum}`,
+  'rubric.targetOutsideUnit': (p: { target: Dims }) => `binary-cross-entropy needs every target value between 0 and 1; [${p.target.join(', ')}] has one outside`,
+  'rubric.inputAndSamples': () => 'give either "input" and "target" (one sample) or "samples" (a batch), not both',
+  'rubric.noInput': () => 'missing: give "input" and "target" (one sample), or "samples" (a batch)',
+  'rubric.inputDepth': (p: { depth: number }) => `input values are nested ${p.depth} deep; give a sequence, rows of a grid, or channels of grids`,
+  /** A step whose reference value overflows with the rubric's numbers. */
+  'rubric.notFinite': (p: { step: string; value: 'nan' | 'infinity' | '-infinity' }) =>
+    `with the rubric's numbers, the step "${p.step}" is ${p.value === 'nan' ? 'not a number (NaN)' : p.value === 'infinity' ? 'infinite (∞)' : 'infinite (−∞)'}; use smaller inputs, weights or learning rate, as a computation by hand would`,
   'rubric.mseNotSoftmax': () => 'softmax outputs go with cross-entropy; use another activation for mse',
   'rubric.noSuchStep': (p: { id: string }) => `no step has the id "${p.id}"`,
   'rubric.noSuchGroup': (p: { key: string; layer: string }) => `no layer or section is called "${p.key}" (sections are like "${p.layer} · forward")`,

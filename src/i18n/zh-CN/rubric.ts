@@ -2,6 +2,10 @@
 import type { rubric as english } from '../en/rubric.js';
 import type { Translation } from '../types.js';
 
+/** How a conv layer's kernels nest, for sequences (rank 1) or 2-D maps. */
+const kernelLayout = (rank: number, kernel: string) =>
+  rank === 1 ? `${kernel} → 元素，或 ${kernel} → 通道 → 元素` : `${kernel} → 行 → 列，或 ${kernel} → 通道 → 行 → 列`;
+
 export const rubric: Translation<typeof english> = {
   'rubric.problems': (p) => `${p.file}：${p.count} 个问题`,
   'rubric.topLevel': () => '（顶层）',
@@ -17,18 +21,46 @@ export const rubric: Translation<typeof english> = {
   'rubric.layerKindMissing': (p) => `缺少此项（应为 ${p.kinds.join('、')} 之一）`,
   'rubric.layerKindUnknown': (p) => `未知的层类型 ${p.kind}；应为 ${p.kinds.join('、')} 之一`,
   'rubric.duplicateId': (p) => `编号“${p.id}”已被使用（${p.owner}）；编号不能重复`,
-  'rubric.raggedKernel': (p, c) => `第 ${p.n} 个${c.t.kernel}有 ${p.count} 个值；每个${c.t.kernel}都应与第一个一样有 ${p.width} 个值`,
   'rubric.raggedRow': (p) => `第 ${p.n} 行有 ${p.count} 个值；每行都应与第一行一样有 ${p.width} 个值`,
-  'rubric.kernelBiases': (p, c) => `${p.kernels} 个${c.t.kernel}却有 ${p.biases} 个偏置；每个${c.t.kernel}一个偏置`,
-  'rubric.denseBiases': (p) => `${p.rows} 个输出单元（权重行）却有 ${p.biases} 个偏置；每个输出单元一个偏置`,
-  'rubric.kernelTooLarge': (p, c) => `${c.t.kernel}大小 ${p.size} 超过了输入的长度（${p.length} 个值）`,
+  'rubric.raggedShape': (p, c) => {
+    const noun = p.kernel ? c.t.kernel : '项';
+    const what = (dims: readonly number[]) => (dims.length === 0 ? '一个数' : dims.length === 1 ? `${dims[0]} 个值` : `形状 ${dims.join(' × ')}`);
+    return `第 ${p.n} 个${noun}是${what(p.has)}；每个${noun}都应与第一个一样是${what(p.needs)}`;
+  },
+  'rubric.biasCount': (p, c) => {
+    const units = p.dense ? '个输出单元（权重行）' : `个${c.t.kernel}`;
+    return `${p.units} ${units}却有 ${p.biases} 个偏置；请每个给一个偏置（或写“shared: true”并只给一个值）`;
+  },
+  'rubric.sharedBias': (p) => `共享偏置只有一个值，这里给了 ${p.biases} 个`,
+  'rubric.kernelDepth': (p, c) => `${c.t.kernel}嵌套了 ${p.depth} 层；${p.kind} 的${c.t.kernel}应写成${kernelLayout(p.rank, c.t.kernel)}`,
+  'rubric.kernelChannels': (p, c) =>
+    `每个${c.t.kernel}有 ${p.channels} 个通道，但下一层给出 ${p.maps} 个${c.t.map}；请每个${c.t.map}对应一个通道`,
+  'rubric.kernelNeedsChannels': (p, c) =>
+    `下一层给出 ${p.maps} 个${c.t.map}：请让每个${c.t.kernel}每个${c.t.map}有一个通道（${kernelLayout(p.rank, c.t.kernel)}），或在这一层前加上“- kind: flatten”，把它们当作一个序列读取`,
+  'rubric.paddingTooLarge': (p, c) => `填充 ${p.padding} 不小于${c.t.kernel}大小（${p.kernel.join(' × ')}）；会有窗口全是零`,
+  'rubric.kernelTooLarge': (p, c) =>
+    p.kernel.length === 1
+      ? `${c.t.kernel}大小 ${p.kernel[0]} 超过了输入（${p.input[0]} 个值${p.padding[0] ? `，填充 ${p.padding[0]}` : ''}）`
+      : `${c.t.kernel} ${p.kernel.join(' × ')} 超过了输入（${p.input.join(' × ')}${p.padding.some((n) => n > 0) ? `，填充 ${p.padding.join(' × ')}` : ''}）`,
+  'rubric.convInput': (p) =>
+    `${p.kind} 读取的是${p.rank === 1 ? '序列' : '二维特征图'}，但下一层给出的是${p.below.length === 1 ? '序列' : ` ${p.below.join(' × ')} 的网格`}`,
+  'rubric.poolPairOnSequences': (p) => `${p.key} [${p.value.join(', ')}] 用于二维特征图；下一层给出的是序列，请只写一个数`,
   'rubric.rowLength': (p) => `每行应有 ${p.length} 个权重，对应下一层的每个输入；这一行有 ${p.count} 个`,
-  'rubric.convAfterMaps': (p, c) => `conv1d 只读一个序列，但下一层给出 ${p.maps} 个${c.t.map}；请在它前面加上“- kind: flatten”`,
-  'rubric.poolTooLarge': (p) => `池化窗口大小 ${p.size} 超过了输入的长度（每个特征图 ${p.shortest} 个值）`,
+  'rubric.poolTooLarge': (p, c) =>
+    `池化窗口大小 ${p.size.join(' × ')} 超过了输入（${p.input.length === 1 ? `每个${c.t.map} ${p.input[0]} 个值` : `${p.input.join(' × ')} 的${c.t.map}`}）`,
   'rubric.softmaxNotLast': () => 'softmax 只能用在最后一层',
   'rubric.lastNotDense': () => '最后一层必须是 dense（它连接损失函数）',
   'rubric.targetCount': (p) => `最后一层有 ${p.outputs} 个输出，目标值却有 ${p.targets} 个`,
   'rubric.crossEntropyNeedsSoftmax': () => '交叉熵损失要求最后一层为“activation: softmax”',
+  'rubric.binaryCrossEntropyNeedsSigmoid': () => '二元交叉熵损失要求最后一层为“activation: sigmoid”',
+  'rubric.targetNotProbabilities': (p) =>
+    `交叉熵损失要求目标值是一个概率向量（没有负值，总和为 1），如独热向量 [1, 0]；[${p.target.join(', ')}] 的总和是 ${p.sum}`,
+  'rubric.targetOutsideUnit': (p) => `二元交叉熵损失要求每个目标值都在 0 到 1 之间；[${p.target.join(', ')}] 中有超出的值`,
+  'rubric.inputAndSamples': () => '请只给出“input”和“target”（一个样本）或“samples”（一批样本）之一，不要同时给出',
+  'rubric.noInput': () => '缺少输入：请给出“input”和“target”（一个样本），或“samples”（一批样本）',
+  'rubric.inputDepth': (p) => `输入值嵌套了 ${p.depth} 层；请给出一个序列、网格的各行，或多个通道的网格`,
+  'rubric.notFinite': (p) =>
+    `按评分标准中的数值，步骤“${p.step}”的值${p.value === 'nan' ? '不是数（NaN）' : p.value === 'infinity' ? '为无穷大（∞）' : '为负无穷大（−∞）'}；请使用更小的输入、权重或学习率，像手算时那样`,
   'rubric.mseNotSoftmax': () => 'softmax 输出应配交叉熵损失；mse 请用其他激活函数',
   'rubric.noSuchStep': (p) => `没有编号为“${p.id}”的步骤`,
   'rubric.noSuchGroup': (p) => `没有名为“${p.key}”的层或部分（部分的写法如“${p.layer} · forward”）`,
