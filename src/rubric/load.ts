@@ -44,7 +44,7 @@ export function parseRubric(given: string, file: string): LoadedRubric {
   if (doc.errors.length > 0) {
     const syntax = doc.errors.map((error) => {
       const at = lineCounter.linePos(error.pos[0]);
-      return { file, line: at.line, column: at.col, ...problemAt([], msg('rubric.yaml', { detail: firstLine(error.message) })) };
+      return { file, line: at.line, column: at.col, ...problemAt([], msg('rubric.yaml', { code: error.code, detail: firstLine(error.message) })) };
     });
     throw new RubricError(file, syntax);
   }

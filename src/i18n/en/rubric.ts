@@ -12,7 +12,8 @@ export const rubric = {
   'rubric.problems': (p: { file: string; count: number }) => `${p.file}: ${p.count === 1 ? '1 problem' : `${p.count} problems`}`,
   'rubric.topLevel': () => '(top level)',
   'rubric.tooLarge': () => 'file is too large for a rubric',
-  'rubric.yaml': (p: { detail: string }) => `YAML: ${p.detail}`,
+  /** A YAML syntax error: `code` is the yaml library's (DUPLICATE_KEY, BAD_INDENT, …), `detail` its own English words. */
+  'rubric.yaml': (p: { code: string; detail: string }) => `YAML: ${p.detail}`,
   'rubric.missing': (p: { expected: string }) => `missing (expected ${p.expected})`,
   'rubric.unknownKey': (p: { key: string }) => `unknown key "${p.key}"`,
   'rubric.noRubric': () => 'the file holds no rubric (expected keys such as id, layers, loss)',

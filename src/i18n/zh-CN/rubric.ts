@@ -1,6 +1,34 @@
 /** 评分标准文件中的问题（中文），写给编写它的助教。 */
 import type { rubric as english } from '../en/rubric.js';
+import type { ErrorCode } from 'yaml';
 import type { Translation } from '../types.js';
+
+/** The yaml library's error codes, said in Chinese (the compiler asks for one more when yaml adds a code). */
+export const YAML_ERRORS: Readonly<Record<ErrorCode, string>> = {
+  ALIAS_PROPS: '别名（*…）不能带锚点或标签',
+  BAD_ALIAS: '别名（*…）指向的锚点（&…）不存在',
+  BAD_DIRECTIVE: '以 % 开头的 YAML 指令无效',
+  BAD_DQ_ESCAPE: '双引号字符串中有无效的转义（\\…）',
+  BAD_INDENT: '缩进不正确',
+  BAD_PROP_ORDER: '锚点（&…）或标签（!…）的位置不正确',
+  BAD_SCALAR_START: '值不能以这个字符开头；如有需要，请给它加上引号',
+  BLOCK_AS_IMPLICIT_KEY: '多行内容不能用作键',
+  BLOCK_IN_FLOW: '方括号或花括号内不能使用多行（块）写法',
+  BAD_COLLECTION_TYPE: '列表或映射的类型不正确',
+  DUPLICATE_KEY: '同一层中有重复的键',
+  IMPOSSIBLE: '无法解析这一处',
+  KEY_OVER_1024_CHARS: '键太长（超过 1024 个字符）',
+  MISSING_CHAR: '缺少字符（如闭合的引号、] 或 }）',
+  MULTILINE_IMPLICIT_KEY: '键必须写在同一行内',
+  MULTIPLE_ANCHORS: '一个值只能有一个锚点（&…）',
+  MULTIPLE_DOCS: '文件中只能有一个 YAML 文档（不要用 --- 分隔出多个）',
+  MULTIPLE_TAGS: '一个值只能有一个标签（!…）',
+  NON_STRING_KEY: '键必须是文字',
+  RESOURCE_EXHAUSTION: '文件太复杂，无法解析',
+  TAB_AS_INDENT: '缩进中不能使用制表符（Tab）；请改用空格',
+  TAG_RESOLVE_FAILED: '无法识别的标签（!…）',
+  UNEXPECTED_TOKEN: '这里有意料之外的内容（如多余的冒号、括号或缩进）',
+};
 
 /** How a conv layer's kernels nest, for sequences (rank 1) or 2-D maps. */
 const kernelLayout = (rank: number, kernel: string) =>
@@ -10,7 +38,8 @@ export const rubric: Translation<typeof english> = {
   'rubric.problems': (p) => `${p.file}：${p.count} 个问题`,
   'rubric.topLevel': () => '（顶层）',
   'rubric.tooLarge': () => '文件太大，不像评分标准',
-  'rubric.yaml': (p) => `YAML 语法错误：${p.detail}`,
+  // The yaml library's own words are English: its error code is said instead.
+  'rubric.yaml': (p) => `YAML 语法错误：${(YAML_ERRORS as Readonly<Record<string, string>>)[p.code] ?? '无法解析这一处；请检查缩进、冒号、引号和括号'}`,
   'rubric.missing': (p) => `缺少此项（应为 ${p.expected}）`,
   'rubric.unknownKey': (p) => `未知的键“${p.key}”`,
   'rubric.noRubric': () => '文件中没有评分标准（应有 id、layers、loss 等键）',
