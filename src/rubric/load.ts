@@ -3,7 +3,8 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, typ
 import { z } from 'zod';
 import { english, msg, type Message } from '../i18n/index.js';
 import { problemAt, RubricError, type LocatedProblem, type PathKey, type Problem } from './problems.js';
-import { layerKindMessage, rubricSchema, type Rubric } from './schema.js';
+import type { SchemaIssue } from '../i18n/en/rubric.js';
+import { layerKindMessage, rubricSchema, SCHEMA_NOTES, type Rubric } from './schema.js';
 
 /** A rubric with the means to point back into its file. */
 export interface LoadedRubric {
@@ -70,8 +71,9 @@ function firstLine(message: string): string {
 }
 
 /** The schema's own messages, by their English text. */
-const SCHEMA_MESSAGES = new Map([msg('rubric.finite'), msg('rubric.name'), msg('rubric.id')].map((note) => [english(note), note]));
-const chinese = z.locales.zhCN().localeError;
+const SCHEMA_MESSAGES = new Map(
+  [...SCHEMA_NOTES, msg('rubric.finite'), msg('rubric.name'), msg('rubric.id')].map((note) => [english(note), note] as const),
+);
 
 function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
   const path = issue.path.filter((key): key is PathKey => typeof key !== 'symbol');
@@ -86,21 +88,38 @@ function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
   return [problemAt(path, schemaNote(issue, path, data))];
 }
 
-/** A message of the schema's, or zod's own said in each language zod speaks (its Chinese from its zh-CN locale). */
+/** A message of the schema's, or zod's own: its English words, and the issue as data for other languages. */
 function schemaNote(issue: z.core.$ZodIssue, path: readonly PathKey[], data: unknown): Message {
   const own = SCHEMA_MESSAGES.get(issue.message);
   if (own !== undefined) return own;
   const value = valueAt(data, path);
   const layerKind = layerKindMessage(path.at(-1) === 'kind' ? value : (value as { kind?: unknown } | undefined)?.kind);
   if (issue.code === 'invalid_union' && english(layerKind) === issue.message) return layerKind;
-  const local = chinese({ ...issue, input: value } as unknown as Parameters<typeof chinese>[0]);
-  const zh = typeof local === 'string' ? local : (local?.message ?? issue.message);
-  return msg('rubric.schema', { said: { en: plain(issue.message), 'zh-CN': plain(zh) } });
+  return msg('rubric.schema', schemaIssue(issue, value));
 }
 
-/** zod's wording, made plain: `Invalid option: expected one of "a"|"b"` -> `expected one of "a", "b"` (and the same in Chinese). */
-const plain = (message: string): string =>
-  message.replace(/^Invalid (input|option): /, '').replace(/^无效(输入|选项)：/, '').replaceAll('"|"', '", "');
+/** A zod issue as plain data (see SchemaIssue), with zod's English made plain. */
+function schemaIssue(issue: z.core.$ZodIssue, value: unknown): SchemaIssue {
+  const none = { expected: '', received: '', values: [], limit: 0, inclusive: true, origin: '' };
+  const en = plain(issue.message);
+  switch (issue.code) {
+    case 'invalid_type':
+      return { ...none, en, kind: 'type', expected: issue.expected, received: z.core.util.getParsedType(value) };
+    case 'invalid_value':
+      return { ...none, en, kind: 'value', values: issue.values.map((v) => JSON.stringify(v) ?? String(v)) };
+    case 'too_big':
+      return { ...none, en, kind: 'tooBig', limit: Number(issue.maximum), inclusive: issue.inclusive ?? true, origin: issue.origin };
+    case 'too_small':
+      return { ...none, en, kind: 'tooSmall', limit: Number(issue.minimum), inclusive: issue.inclusive ?? true, origin: issue.origin };
+    case 'invalid_format':
+      return { ...none, en, kind: 'format' };
+    default:
+      return { ...none, en, kind: 'other' };
+  }
+}
+
+/** zod's wording, made plain: `Invalid option: expected one of "a"|"b"` -> `expected one of "a", "b"`. */
+const plain = (message: string): string => message.replace(/^Invalid (input|option): /, '').replaceAll('"|"', '", "');
 
 function valueAt(data: unknown, path: readonly PathKey[]): unknown {
   let value = data;

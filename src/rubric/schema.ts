@@ -13,8 +13,14 @@ import { variantsSchema } from '../variants/schema.js';
  * then be printed and graded as if it were a value.
  */
 export const MAX_MAGNITUDE = 1e6;
-const MAGNITUDE_MESSAGE = `must be a finite number between −${MAX_MAGNITUDE.toExponential()} and ${MAX_MAGNITUDE.toExponential()}`;
-const finite = z.number({ error: 'expected a number' }).min(-MAX_MAGNITUDE, { error: MAGNITUDE_MESSAGE }).max(MAX_MAGNITUDE, { error: MAGNITUDE_MESSAGE });
+const MAGNITUDE = msg('rubric.magnitude', { limit: MAX_MAGNITUDE.toExponential() });
+const NESTED = msg('rubric.expectedNested');
+const PAIR = msg('rubric.expectedPair');
+const NUMBER = msg('rubric.expectedNumber');
+/** The schema's own messages (zod holds them in English; the loader says them again from these). */
+export const SCHEMA_NOTES = [MAGNITUDE, NESTED, PAIR, NUMBER] as const;
+const MAGNITUDE_MESSAGE = english(MAGNITUDE);
+const finite = z.number({ error: english(NUMBER) }).min(-MAX_MAGNITUDE, { error: MAGNITUDE_MESSAGE }).max(MAX_MAGNITUDE, { error: MAGNITUDE_MESSAGE });
 /** A non-negative number of sane magnitude (points, tolerances). */
 const amount = z.number().nonnegative().max(MAX_MAGNITUDE, { error: MAGNITUDE_MESSAGE });
 /** Parameter names and step prefixes become ids: keep them to letters, digits and underscores. */
@@ -48,7 +54,7 @@ export const DIAGNOSIS_CODES = [
 export type Nested = number | Nested[];
 const nested: z.ZodType<Nested> = z.lazy(() =>
   z.union([finite, z.array(nested).min(1)], {
-    error: (issue) => (typeof issue.input === 'number' ? MAGNITUDE_MESSAGE : 'expected a number or a list of numbers'),
+    error: (issue) => (typeof issue.input === 'number' ? MAGNITUDE_MESSAGE : english(NESTED)),
   }),
 );
 
@@ -75,7 +81,7 @@ const biases = z.strictObject({
 const paramSteps = z.strictObject({ in: name, out: name, coef: name });
 const poolSteps = z.strictObject({ out: name, coef: name });
 /** `n`, or `[rows, columns]` for 2-D maps. */
-const pair = <T extends z.ZodNumber>(n: T) => z.union([n, z.tuple([n, n])], { error: 'expected a number or [rows, columns]' });
+const pair = <T extends z.ZodNumber>(n: T) => z.union([n, z.tuple([n, n])], { error: english(PAIR) });
 /** leaky-relu: f(x) = x for x > 0, slope·x otherwise. */
 const slope = z.number().min(0).lt(1).default(0.01);
 

@@ -423,8 +423,12 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'rubric.missing': { expected: '‹expected›' },
   'rubric.unknownKey': { key: '‹key›' },
   'rubric.noRubric': undefined,
-  'rubric.schema': { said: { en: '‹said›', 'zh-CN': '‹said›' } },
+  'rubric.schema': { en: '‹en›', kind: 'tooBig', expected: '', received: '', values: [], limit: 7540, inclusive: true, origin: 'number' },
   'rubric.finite': undefined,
+  'rubric.magnitude': { limit: '‹limit›' },
+  'rubric.expectedNumber': undefined,
+  'rubric.expectedNested': undefined,
+  'rubric.expectedPair': undefined,
   'rubric.name': undefined,
   'rubric.id': undefined,
   'rubric.layerKindMissing': { kinds: ['‹kinds1›', '‹kinds2›'] },
@@ -481,6 +485,17 @@ const MORE_SAMPLES: { readonly [K in MessageKey]?: readonly ParamsOf<K>[] } = {
   'rubric.poolTooLarge': [{ size: [7517, 7518], input: [7519, 7520] }],
   'rubric.notFinite': [{ step: '‹step›', value: 'infinity' }, { step: '‹step›', value: '-infinity' }],
   'rubric.yaml': Object.keys(YAML_ERRORS).map((code) => ({ code, detail: '‹detail›' })),
+  'rubric.schema': [
+    ...['number', 'int', 'string', 'boolean', 'array', 'object', 'undefined', 'null', 'nan', 'symbol'].map((received) =>
+      ({ en: '‹en›', kind: 'type' as const, expected: 'number', received, values: [], limit: 0, inclusive: true, origin: '' })),
+    { en: '‹en›', kind: 'value', expected: '', received: '', values: ['"‹a›"', '"‹b›"'], limit: 0, inclusive: true, origin: '' },
+    { en: '‹en›', kind: 'value', expected: '', received: '', values: ['true'], limit: 0, inclusive: true, origin: '' },
+    ...(['tooBig', 'tooSmall'] as const).flatMap((kind) => ['number', 'array', 'string'].flatMap((origin) => [true, false].map((inclusive) =>
+      ({ en: '‹en›', kind, expected: '', received: '', values: [], limit: 7541, inclusive, origin })))),
+    { en: '‹en›', kind: 'format', expected: '', received: '', values: [], limit: 0, inclusive: true, origin: 'string' },
+    { en: '‹en›', kind: 'other', expected: '', received: '', values: [], limit: 0, inclusive: true, origin: '' },
+  ],
+  'rubric.missing': ['number', 'string', 'array', 'object', 'boolean'].map((expected) => ({ expected })),
   'commander.invalidArgument': [{ flag: '‹flag›', value: '‹value›', reason: NESTED }],
 };
 
@@ -491,7 +506,13 @@ const ALL_SAMPLES: readonly { readonly key: MessageKey; readonly params: object 
 ]);
 
 /** What one language leaves out on purpose: the yaml library's own English words (Chinese says its error code instead). */
-const ENGLISH_ONLY: { readonly [K in MessageKey]?: readonly string[] } = { 'rubric.yaml': ['‹detail›'] };
+const ENGLISH_ONLY: { readonly [K in MessageKey]?: readonly string[] } = {
+  'rubric.yaml': ['‹detail›'],
+  // zod's type names (number, string, …) are English; Chinese says them in its words.
+  'rubric.missing': ['‹expected›'],
+  // zod's own English holds its limits and values; other languages say them from the data.
+  'rubric.schema': ['‹en›', '‹a›', '‹b›', '7540', '7541'],
+};
 
 const MARKER = /‹\w+›|\b7\d{3}\b|\b9999\b/g;
 const markers = (text: string): string[] => [...new Set(text.match(MARKER) ?? [])].sort();

@@ -1,6 +1,22 @@
 /** What is wrong with a rubric, for the TA who wrote it, in English. */
 import type { Context, Said } from '../types.js';
 
+/**
+ * A zod issue as plain data. `kind`: a value of the wrong type (`expected`, `received`: zod's type
+ * names), not one of `values`, above or below `limit` (`origin`: number, array or string), not
+ * matching `pattern`, or anything else.
+ */
+export type SchemaIssue = {
+  readonly en: string;
+  readonly kind: 'type' | 'value' | 'tooBig' | 'tooSmall' | 'format' | 'other';
+  readonly expected: string;
+  readonly received: string;
+  readonly values: readonly string[];
+  readonly limit: number;
+  readonly inclusive: boolean;
+  readonly origin: string;
+};
+
 /** A shape or a list of numbers, as a parameter. */
 type Dims = readonly number[];
 
@@ -17,9 +33,16 @@ export const rubric = {
   'rubric.missing': (p: { expected: string }) => `missing (expected ${p.expected})`,
   'rubric.unknownKey': (p: { key: string }) => `unknown key "${p.key}"`,
   'rubric.noRubric': () => 'the file holds no rubric (expected keys such as id, layers, loss)',
-  /** A problem the schema library said itself, in each language it speaks. */
-  'rubric.schema': (p: { said: Readonly<Record<'en' | 'zh-CN', string>> }) => p.said.en,
+  /**
+   * A problem the schema library (zod) found, said in English in its own words (`en`); other
+   * languages say it from the issue as data: its kind, the types, values or limit it names.
+   */
+  'rubric.schema': (p: SchemaIssue) => p.en,
   'rubric.finite': () => 'must be a finite number',
+  'rubric.magnitude': (p: { limit: string }) => `must be a finite number between −${p.limit} and ${p.limit}`,
+  'rubric.expectedNumber': () => 'expected a number',
+  'rubric.expectedNested': () => 'expected a number or a list of numbers',
+  'rubric.expectedPair': () => 'expected a number or [rows, columns]',
   'rubric.name': () => 'must start with a letter and hold only letters, digits and _',
   'rubric.id': () => 'must hold only letters, digits, ., _ and -',
   'rubric.layerKindMissing': (p: { kinds: readonly string[] }) => `missing (expected one of ${p.kinds.join(', ')})`,

@@ -1,7 +1,36 @@
 /** 评分标准文件中的问题（中文），写给编写它的助教。 */
-import type { rubric as english } from '../en/rubric.js';
 import type { ErrorCode } from 'yaml';
+import type { rubric as english, SchemaIssue } from '../en/rubric.js';
 import type { Translation } from '../types.js';
+
+/** zod's type names (number, string, array, …) as a TA reads them. */
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  number: '数字', int: '整数', string: '文字', boolean: '布尔值（true 或 false）', array: '列表', object: '映射（键: 值）',
+  undefined: '空', null: '空值', nan: '非数（NaN）', Infinity: '无穷大', '-Infinity': '负无穷大',
+};
+const typeName = (type: string): string => TYPE_NAMES[type] ?? '其他类型的值';
+
+/** A zod issue in Chinese, from its data (zod's own Chinese keeps English type names). */
+function schemaIssue(p: SchemaIssue): string {
+  // A count (items of a list, characters of a text) is more or fewer; a number is larger or smaller.
+  const counted = p.origin === 'array' ? ' 项' : p.origin === 'string' ? ' 个字符' : null;
+  const [more, fewer] = counted === null ? ['大于', '小于'] : ['多于', '少于'];
+  const unit = counted ?? '';
+  switch (p.kind) {
+    case 'type':
+      return `应为${typeName(p.expected)}，实际是${typeName(p.received)}`;
+    case 'value':
+      return p.values.length === 1 ? `应为 ${p.values[0]}` : `应为以下之一：${p.values.join('、')}`;
+    case 'tooBig':
+      return p.inclusive ? `不能${more} ${p.limit}${unit}` : `必须${fewer} ${p.limit}${unit}`;
+    case 'tooSmall':
+      return p.inclusive ? `不能${fewer} ${p.limit}${unit}` : `必须${more} ${p.limit}${unit}`;
+    case 'format':
+      return '格式不正确';
+    case 'other':
+      return '无效的值';
+  }
+}
 
 /** The yaml library's error codes, said in Chinese (the compiler asks for one more when yaml adds a code). */
 export const YAML_ERRORS: Readonly<Record<ErrorCode, string>> = {
@@ -40,11 +69,15 @@ export const rubric: Translation<typeof english> = {
   'rubric.tooLarge': () => '文件太大，不像评分标准',
   // The yaml library's own words are English: its error code is said instead.
   'rubric.yaml': (p) => `YAML 语法错误：${(YAML_ERRORS as Readonly<Record<string, string>>)[p.code] ?? '无法解析这一处；请检查缩进、冒号、引号和括号'}`,
-  'rubric.missing': (p) => `缺少此项（应为 ${p.expected}）`,
+  'rubric.missing': (p) => `缺少此项（应为${typeName(p.expected)}）`,
   'rubric.unknownKey': (p) => `未知的键“${p.key}”`,
   'rubric.noRubric': () => '文件中没有评分标准（应有 id、layers、loss 等键）',
-  'rubric.schema': (p) => p.said['zh-CN'],
+  'rubric.schema': (p) => schemaIssue(p),
   'rubric.finite': () => '必须是有限的数',
+  'rubric.magnitude': (p) => `必须是 −${p.limit} 到 ${p.limit} 之间的有限的数`,
+  'rubric.expectedNumber': () => '应为一个数',
+  'rubric.expectedNested': () => '应为一个数或一个数的列表',
+  'rubric.expectedPair': () => '应为一个数或 [行数, 列数]',
   'rubric.name': () => '必须以字母开头，只能包含字母、数字和 _',
   'rubric.id': () => '只能包含字母、数字、.、_ 和 -',
   'rubric.layerKindMissing': (p) => `缺少此项（应为 ${p.kinds.join('、')} 之一）`,
