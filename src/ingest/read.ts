@@ -1,7 +1,7 @@
 /**
  * A student's spreadsheet -> their answers, step by step.
  */
-import { withNote } from '../i18n/index.js';
+import { english, msg, withNote } from '../i18n/index.js';
 import { findAnswers } from './answers.js';
 import { IngestError, isIngestError } from './errors.js';
 import { readGrid } from './grid.js';
@@ -10,7 +10,7 @@ import type { IngestLimits } from './limits.js';
 import { resolveLimits } from './limits.js';
 import { MESSAGES } from './messages.js';
 import { openWorkbook } from './open.js';
-import { ingestProblem } from './problems.js';
+import { ingestProblem, problemNote } from './problems.js';
 import { damagedMessage, withConsoleHeld } from './sheetjs.js';
 import { findStudent } from './student.js';
 import type { IngestProblem, SpreadsheetFormat, Submission } from './types.js';
@@ -65,11 +65,10 @@ const MIN_CELL_RECORDS_OF_DAMAGE = 3;
  * or a gradebook cell without end.
  */
 export function boundProblems(problems: readonly IngestProblem[], limits: Pick<IngestLimits, 'maxProblems' | 'maxProblemChars'>): IngestProblem[] {
-  const cut = (text: string) => (text.length <= limits.maxProblemChars ? text : `${text.slice(0, limits.maxProblemChars - 1)}…`);
-  // A spread drops the note (not enumerable): it is put back, so the problem is still said in any language.
+  // Bounded by display width in whatever language it is said (Chinese takes two columns a character).
   const kept = problems.slice(0, limits.maxProblems).map((problem) => {
-    const bounded = { ...problem, message: cut(problem.message) };
-    return problem.note === undefined ? bounded : withNote(bounded, problem.note);
+    const note = msg('problem.bounded', { problem: problemNote(problem), columns: limits.maxProblemChars });
+    return withNote({ ...problem, message: english(note) }, note);
   });
   const more = problems.length - kept.length;
   if (more === 0) return kept;

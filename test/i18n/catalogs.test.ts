@@ -98,6 +98,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'ingest.tooSlow': { seconds: 7102 },
   'ingest.tooMuchMemory': { megabytes: 7103 },
   'ingest.moreProblems': { count: 21 },
+  'problem.bounded': { problem: NESTED, columns: 400 },
   'fileKind.png': undefined,
   'fileKind.jpeg': undefined,
   'fileKind.gif': undefined,

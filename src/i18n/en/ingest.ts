@@ -1,5 +1,6 @@
 /** Reading a student's file: why a file or a cell could not be read, and problems met on the way. */
 import type { Context, Said } from '../types.js';
+import { cutToWidth } from '../width.js';
 
 const SAVE_AGAIN = 'open it in Excel, WPS or LibreOffice and save it again as .xlsx';
 const count = (n: number) => n.toLocaleString('en-US');
@@ -40,6 +41,8 @@ export const ingest = {
   'ingest.tooSlow': (p: { seconds: number }) => `reading it took longer than the limit of ${p.seconds} s; ${SAVE_AGAIN}, without unused sheets`,
   'ingest.tooMuchMemory': (p: { megabytes: number }) =>
     `reading it needed more memory than the limit of ${p.megabytes} MB; ${SAVE_AGAIN}, without unused sheets`,
+  /** A problem said within `columns` of display width (the last cut off with "…"); the same in every language. */
+  'problem.bounded': (p: { problem: Said | string; columns: number }, c: Context) => cutToWidth(c.say(p.problem), p.columns),
   'ingest.moreProblems': (p: { count: number }) =>
     `… and ${count(p.count)} more problem${p.count === 1 ? '' : 's'} (only the first ones are listed)`,
 

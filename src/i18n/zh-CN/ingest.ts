@@ -1,6 +1,7 @@
 /** 读取学生文件时的问题（中文）：整个文件或某个单元格为何无法读取。 */
 import type { ingest as english } from '../en/ingest.js';
 import type { Translation } from '../types.js';
+import { cutToWidth } from '../width.js';
 
 /** Numbers grouped by thousands, as the English catalog writes them. */
 const count = (n: number) => n.toLocaleString('en-US');
@@ -31,6 +32,7 @@ export const ingest: Translation<typeof english> = {
   'ingest.damagedNoCells': (p) => `文件已损坏：这个 ${p.format} 文件有数据，但读不出任何单元格；请用 Excel、WPS 或 LibreOffice 打开，再另存为 .xlsx`,
   'ingest.tooSlow': (p) => `读取时间超过了 ${p.seconds} 秒的上限；请用 Excel、WPS 或 LibreOffice 打开，删除不用的工作表，再另存为 .xlsx`,
   'ingest.tooMuchMemory': (p) => `读取所需内存超过了 ${p.megabytes} MB 的上限；请用 Excel、WPS 或 LibreOffice 打开，删除不用的工作表，再另存为 .xlsx`,
+  'problem.bounded': (p, c) => cutToWidth(c.say(p.problem), p.columns),
   'ingest.moreProblems': (p) => `……还有 ${count(p.count)} 个问题（只列出前面几个）`,
 
   'fileKind.png': () => ' PNG 图片',
