@@ -16,7 +16,7 @@ import { effectiveDecimals, writtenInterval, type Grading, type WrittenNumber } 
 export interface Diagnosis {
   readonly code: DiagnosisCode;
   /** One line for the student (a catalog key and parameters); never holds the expected value. */
-  readonly note: Message | string;
+  readonly note: Message;
   /** The note in English. */
   readonly message: string;
 }
@@ -38,9 +38,8 @@ export function diagnose(reference: Reference, step: Step, written: WrittenNumbe
  * The message of the mistake `code`, named on a sibling of this step, where it explains `written`
  * better than the right formula does (no margin: see patterns.ts), or null.
  */
-export function diagnoseAsPattern(code: DiagnosisCode, reference: Reference, step: Step, written: WrittenNumber, student: StudentValues, grading: Grading): string | null {
-  const note = applyRule(code, contextFor(reference, step, written, student, grading, true));
-  return note === null ? null : english(note);
+export function diagnoseAsPattern(code: DiagnosisCode, reference: Reference, step: Step, written: WrittenNumber, student: StudentValues, grading: Grading): Message | null {
+  return applyRule(code, contextFor(reference, step, written, student, grading, true));
 }
 
 /** The student's values: as intervals (as follow-through reads them), as points, and the submission's max-pool winners. */

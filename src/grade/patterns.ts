@@ -12,6 +12,7 @@
  * convention computes differently (a convention is chosen once, for the whole pass).
  */
 import type { Step } from '../engine/graph.js';
+import { english, msg } from '../i18n/index.js';
 import type { DiagnosisCode } from '../rubric/schema.js';
 import { diagnoseAsPattern, type StudentValues } from './diagnose.js';
 import type { Reference } from './reference.js';
@@ -59,10 +60,11 @@ export function namePatterns(
         const verdict = result[k]!;
         if (verdict.status !== 'incorrect' || (verdict.diagnosis !== null && PATTERN_CODES.has(verdict.diagnosis) && order(verdict.diagnosis) <= order(code))) continue;
         const { grading, maxPoints } = reference.settings.get(sibling.id)!;
-        const message = diagnoseAsPattern(code, reference, sibling, written(sibling.id), student, grading);
-        if (message === null) continue;
+        const diagnosis = diagnoseAsPattern(code, reference, sibling, written(sibling.id), student, grading);
+        if (diagnosis === null) continue;
         const credit = grading.diagnosisCredit[code] ?? 0;
-        result[k] = { ...verdict, diagnosis: code, message: `${message} (as on ${named.id})`, points: maxPoints * credit };
+        const note = msg('diagnosis.asOn', { diagnosis, step: named.id });
+        result[k] = { ...verdict, diagnosis: code, message: english(note), note, points: maxPoints * credit };
       }
     }
   }

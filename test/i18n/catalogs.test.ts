@@ -52,6 +52,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'diagnosis.wrongRow.yours': { step: '‹step›' },
   'diagnosis.wrongRow.right': { step: '‹step›' },
   'diagnosis.updateDirection': undefined,
+  'diagnosis.asOn': { diagnosis: NESTED, step: '‹step›' },
   'diagnosis.learningRate.missing': { rate: '‹rate›' },
   'diagnosis.learningRate.twice': { rate: '‹rate›' },
   // engine

@@ -66,7 +66,7 @@ export interface DiagnosisContext {
 /** A rewritten formula and what it says to the student when it explains their value. */
 export interface Alternative {
   readonly expr: Expr;
-  readonly message: Message | string;
+  readonly message: Message;
   /** What the margin's share is of (default: the right value). */
   readonly share?: MarginShare;
 }
@@ -104,7 +104,7 @@ const explainsApart = (ctx: DiagnosisContext, candidate: Interval, right: readon
   overlaps(candidate, ctx.claimed) && standsApart(ctx, candidate, right, share);
 
 /** The message of the first alternative that explains the written value, or null. */
-export function firstExplaining(ctx: DiagnosisContext, alternatives: readonly Alternative[]): Message | string | null {
+export function firstExplaining(ctx: DiagnosisContext, alternatives: readonly Alternative[]): Message | null {
   for (const alternative of alternatives) {
     for (const source of ctx.sources) {
       const values = possibleIntervals(alternative.expr, source.lookup);

@@ -57,7 +57,7 @@ export const RULE_ORDER: readonly DiagnosisCode[] = [
 ];
 
 /** The message for the student when the rule for `code` explains the value, else null. */
-export function applyRule(code: DiagnosisCode, ctx: DiagnosisContext): Message | string | null {
+export function applyRule(code: DiagnosisCode, ctx: DiagnosisContext): Message | null {
   switch (code) {
     case 'rounding':
       return roundingMessage(ctx);

@@ -62,6 +62,8 @@ export const grade = {
   'diagnosis.padding.wrong': (p: { used: string; rubric: string }) => `computed with zero padding ${p.used}; this layer's padding is ${p.rubric}`,
   'diagnosis.wrongRow.yours': (p: { step: string }) => `this is your value of ${p.step}: written in the wrong row?`,
   'diagnosis.wrongRow.right': (p: { step: string }) => `this is the value of ${p.step}: written in the wrong row?`,
+  /** A mistake named on a step because the same one was found on `step` (a pattern across sibling steps). */
+  'diagnosis.asOn': (p: { diagnosis: Said; step: string }, c: Context) => `${c.say(p.diagnosis)} (as on ${p.step})`,
   'diagnosis.updateDirection': () => 'the gradient was added; an update subtracts it: p − α·gradient',
   'diagnosis.learningRate.missing': (p: { rate: string }) => `the learning rate ${p.rate} is missing from the update`,
   'diagnosis.learningRate.twice': (p: { rate: string }) => `the learning rate ${p.rate} was applied twice`,

@@ -48,6 +48,7 @@ export const grade: Translation<typeof english> = {
   'diagnosis.padding.wrong': (p) => `计算时补了 ${p.used} 圈零；这一层应补 ${p.rubric} 圈`,
   'diagnosis.wrongRow.yours': (p) => `这是你所填的 ${p.step} 的值：是不是填错了行？`,
   'diagnosis.wrongRow.right': (p) => `这是 ${p.step} 的值：是不是填错了行？`,
+  'diagnosis.asOn': (p, c) => `${c.say(p.diagnosis)}（与 ${p.step} 相同）`,
   'diagnosis.updateDirection': () => '把梯度加上了；更新时应减去梯度：p − α·梯度',
   'diagnosis.learningRate.missing': (p, c) => `更新时漏乘了${c.t.learningRate} ${p.rate}`,
   'diagnosis.learningRate.twice': (p, c) => `${c.t.learningRate} ${p.rate} 乘了两次`,
