@@ -11,7 +11,7 @@ import type { GradeReport, GradeResult, StepResult } from '../grade/result.js';
 import { english, msg, type Say } from '../i18n/index.js';
 import { localizeResult } from './localize.js';
 import { matchRoster, rosterLookup, type RosterEntry } from './roster.js';
-import { boundCell, joinBounded, neutraliseCell } from './sanitize.js';
+import { boundCell, joinBounded, MAX_CELL_CHARS, neutraliseCell } from './sanitize.js';
 import { formatScore, statusCounts } from './terminal.js';
 
 export type Cell = string | number | null;
@@ -25,7 +25,7 @@ export interface Table {
 export const percentOf = (score: number, max: number): number => (max === 0 ? 0 : (100 * score) / max);
 
 const problemsOf = (result: GradeResult, say: Say): string =>
-  joinBounded([...(result.error === null ? [] : [say(msg('report.couldNotRead', { error: result.error }))]), ...result.problems], '; ');
+  joinBounded([...(result.error === null ? [] : [say(msg('report.couldNotRead', { error: result.error }))]), ...result.problems], '; ', MAX_CELL_CHARS, (count) => say(msg('gradebook.andMore', { count })));
 
 export const NO_SUBMISSION = english(msg('gradebook.noSubmission'));
 
@@ -149,7 +149,7 @@ export function gradescopeResults(graded: GradeResult, options: GradescopeOption
   const visibility = options.visibility ?? 'visible';
   const numbers = new Map(result.sections.flatMap((section, s) => section.stepIds.map((id, i) => [id, `${s + 1}.${i + 1}`] as const)));
   const tests = result.error !== null ? [] : result.steps.map((step, index): GradescopeTest => ({
-    name: `${step.id}: ${step.status}`,
+    name: say(msg('gradescope.testName', { step: step.id, status: msg(`status.${step.status}`) })),
     number: numbers.get(step.id) ?? `${result.sections.length + 1}.${index + 1}`,
     score: step.points,
     max_score: step.maxPoints,

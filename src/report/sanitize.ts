@@ -5,6 +5,7 @@
  * hostile: a cell must never become a formula when a TA opens the gradebook, and a report's
  * name must never pick a place outside the output folder.
  */
+import { english, msg } from '../i18n/index.js';
 
 /** What a spreadsheet reads as the start of a formula once the text is NFKC-normalised. */
 const FORMULA_STARTS = new Set(['=', '+', '-', '@']);
@@ -50,16 +51,17 @@ export function boundCell(text: string, max = MAX_CELL_CHARS): string {
   return `${text.slice(0, keep)}${note}`;
 }
 
+const englishMore = (count: number): string => english(msg('gradebook.andMore', { count }));
+
 /**
  * Items joined by `separator` within `max` characters: the first ones whole, then how many more
- * there were. For a cell listing a file's problems.
+ * there were (said by `andMore`). For a cell listing a file's problems.
  */
-export function joinBounded(items: readonly string[], separator: string, max = MAX_CELL_CHARS): string {
+export function joinBounded(items: readonly string[], separator: string, max = MAX_CELL_CHARS, andMore: (count: number) => string = englishMore): string {
   const kept: string[] = [];
   let length = 0;
   for (const [i, item] of items.entries()) {
-    const more = items.length - i;
-    const tail = `${separator}… and ${more.toLocaleString('en-US')} more`;
+    const tail = `${separator}${andMore(items.length - i)}`;
     if (length + separator.length + item.length + tail.length > max && i < items.length - 1) {
       return boundCell(`${kept.join(separator)}${kept.length > 0 ? tail : tail.slice(separator.length)}`, max);
     }

@@ -264,6 +264,8 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'diagnosisMeaning.digit-slip': undefined,
   'diagnosisMeaning.decimal-shift': undefined,
   'gradebook.noSubmission': undefined,
+  'gradebook.andMore': { count: 7801 },
+  'gradescope.testName': { step: '‹step›', status: NESTED },
   'gradescope.youWrote': { raw: '‹raw›', cell: '‹cell›' },
   'gradescope.expected': { value: '‹value›' },
   'gradescope.problem': { problem: '‹problem›' },

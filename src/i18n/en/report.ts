@@ -148,6 +148,10 @@ export const report = {
 
 
   'gradebook.noSubmission': () => 'no submission',
+  /** The end of a cell listing only the first problems. */
+  'gradebook.andMore': (p: { count: number }) => `… and ${p.count.toLocaleString('en-US')} more`,
+  /** A Gradescope test: one step and its status. */
+  'gradescope.testName': (p: { step: string; status: Said }, c: Context) => `${p.step}: ${c.say(p.status)}`,
   'gradescope.youWrote': (p: { raw: string; cell: string | null }) => `you wrote: ${p.raw}${p.cell === null ? '' : ` (${p.cell})`}`,
   'gradescope.expected': (p: { value: string }) => `expected: ${p.value}`,
   'gradescope.problem': (p: { problem: string }) => `problem: ${p.problem}`,
