@@ -41,7 +41,7 @@ export async function gradeCommand(rubricPath: string, inputs: readonly string[]
     await writeAtomic(options.json, `${JSON.stringify(report, null, 2)}\n`);
   }
   const failed = graded.filter((r) => r.error !== null).length;
-  io.stdout(`${say(msg('cli.graded', { graded: graded.length - failed, files: graded.length, failed }))}${say(CLI_MESSAGES.skipped(skipped))}\n`);
+  io.stdout(`${say(msg('cli.graded', { graded: graded.length - failed, files: graded.length, failed, skipped: CLI_MESSAGES.skipped(skipped) }))}\n`);
   return failed > 0 ? EXIT.someFilesFailed : EXIT.ok;
 }
 

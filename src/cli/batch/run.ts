@@ -99,7 +99,8 @@ async function gradeBatch(grader: Grader, skippedEntries: Skipped, files: readon
   const outputsFailed = await writeClassOutputs(grader, settings, all, options.roster ?? null, io);
   const failed = all.filter((d) => d.result.error !== null);
   for (const d of failed) io.stderr(`${summaryLine(d.result, say)}\n`);
-  io.stdout(`${say(msg('cli.gradedInto', { graded: all.length - failed.length, files: all.length, out: options.out }))}${say(CLI_MESSAGES.skipped(skippedEntries))}\n`);
+  const passedOver = CLI_MESSAGES.skipped(skippedEntries);
+  io.stdout(`${say(msg('cli.gradedInto', { graded: all.length - failed.length, files: all.length, out: options.out, skipped: passedOver }))}\n`);
   if (outputsFailed.length > 0) return EXIT.internal;
   return failed.length > 0 ? EXIT.someFilesFailed : EXIT.ok;
 }

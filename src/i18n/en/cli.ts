@@ -94,9 +94,11 @@ export const cli = {
   'cli.wroteTemplate': (p: { path: string; steps: number }) => `wrote ${p.path}: ${p.steps} steps`,
   'cli.wrote': (p: { path: string }) => `wrote ${p.path}`,
   'cli.wroteGradescope': (p: { path: string; score: number }) => `wrote ${p.path}: score ${p.score}`,
-  'cli.graded': (p: { graded: number; files: number; failed: number }) =>
-    `graded ${p.graded} of ${p.files} ${plural(p.files, 'file')}${p.failed ? `; ${p.failed} could not be read` : ''}`,
-  'cli.gradedInto': (p: { graded: number; files: number; out: string }) => `graded ${p.graded} of ${p.files} submissions into ${p.out}`,
+  /** `skipped`: a cli.skipped, said at the end. */
+  'cli.graded': (p: { graded: number; files: number; failed: number; skipped: Said }, c: Context) =>
+    `graded ${p.graded} of ${p.files} ${plural(p.files, 'file')}${p.failed ? `; ${p.failed} could not be read` : ''}${c.say(p.skipped)}`,
+  'cli.gradedInto': (p: { graded: number; files: number; out: string; skipped: Said }, c: Context) =>
+    `graded ${p.graded} of ${p.files} submissions into ${p.out}${c.say(p.skipped)}`,
   'cli.upToDate': (p: { skipped: number; files: number }) => `${p.skipped} of ${p.files} submissions are up to date (use --force to grade them again)`,
   'cli.progress': () => 'grading [{bar}] {value}/{total} files · {eta_formatted} left · {failed} unreadable',
   'cli.notGraded': (p: { reason: Said | string }, c: Context) => `could not be graded: ${c.say(p.reason)}`,
