@@ -123,6 +123,6 @@ export const cli: Translation<typeof english> = {
   'cli.pageScriptsMissing': (p) => `缺少自查页面的脚本（${p.file}）：请在 stepmark 的文件夹中运行“${p.command}”`,
   'cli.wrotePage': (p) => `已写入 ${p.path}：共 ${p.steps} 个步骤，${p.size}；学生用浏览器打开即可（可离线使用，不上传任何内容）`,
   'cli.chooseLanguage': (p) => `请选择 ${p.choices.join(' 或 ')}`,
-  'commander.allowedChoices': (p) => `可选值为 ${p.choices.join('、')}。`,
+  'commander.allowedChoices': (p) => `可选值为 ${p.choices.map((choice) => `“${choice}”`).join('、')}。`,
   'cli.integritySignals': (p) => `发现 ${p.count} 处抄袭迹象：见 integrity.csv`,
 };
