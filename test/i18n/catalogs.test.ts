@@ -371,6 +371,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'cli.outputFailed': { name: '‹name›', why: NESTED },
   'cli.skipped': { links: 7101, hidden: 7102, special: 7103 },
   'cli.integritySignals': { count: 7104 },
+  'cli.badDate': { date: '‹date›' },
   'cli.pageFormat': { path: '‹path›' },
   'cli.pageScriptsMissing': { file: '‹file›', command: '‹command›' },
   'cli.wrotePage': { path: '‹path›', steps: 7105, size: '‹size›' },

@@ -148,11 +148,12 @@ describe("zh-CN: a student's file, a damaged file, output paths and the page", (
     }
   });
 
-  it("the page's usage errors", async () => {
+  it("the page's usage errors, a date that is no date", async () => {
     const exists = put('已有.html', '<p>');
     const runs: (readonly string[])[] = [
       ['page', SEED_FILE, '-o', join(dir, 'page.pdf')],
       ['page', SEED_FILE, '-o', exists],
+      ['grade', SEED_FILE, 'submissions', '--out', join(dir, '报告'), '--date', '2026年11月30日'],
     ];
     for (const argv of runs) {
       const [zh, en] = await both(argv);

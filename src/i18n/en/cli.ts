@@ -132,6 +132,7 @@ export const cli = {
     ].filter((part) => part !== '');
     return parts.length === 0 ? '' : `; skipped ${parts.join(', ')}`;
   },
+  'cli.badDate': (p: { date: string }) => `--date ${p.date}: expected YYYY-MM-DD`,
   'cli.pageFormat': (p: { path: string }) => `${p.path}: the page is written as .html`,
   'cli.pageScriptsMissing': (p: { file: string; command: string }) => `the page's scripts are missing (${p.file}): run "${p.command}" in stepmark's folder`,
   'cli.wrotePage': (p: { path: string; steps: number; size: string }) =>

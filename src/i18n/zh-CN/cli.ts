@@ -119,6 +119,7 @@ export const cli: Translation<typeof english> = {
     ].filter((part) => part !== '');
     return parts.length === 0 ? '' : `；已跳过 ${parts.join('、')}`;
   },
+  'cli.badDate': (p) => `--date ${p.date}：日期应按“年-月-日”写成数字，如 2026-09-01`,
   'cli.pageFormat': (p) => `${p.path}：自查页面只能保存为 .html`,
   'cli.pageScriptsMissing': (p) => `缺少自查页面的脚本（${p.file}）：请在 stepmark 的文件夹中运行“${p.command}”`,
   'cli.wrotePage': (p) => `已写入 ${p.path}：共 ${p.steps} 个步骤，${p.size}；学生用浏览器打开即可（可离线使用，不上传任何内容）`,
