@@ -28,17 +28,17 @@ import { englishWords } from './english-words.js';
 
 /** Names that are no sentence in these messages: the rubric's keys and values, programs, the YAML format. */
 const NAMES = [
-  'YAML', 'ZIP', 'PDF', 'JSON', 'Tab', 'NaN', 'Excel', 'WPS', 'LibreOffice', 'xlsx', 'html', 'npm', 'run', 'build', 'force', 'lang', 'zh', 'CN', 'en',
+  'YAML', 'ZIP', 'PDF', 'JSON', 'Tab', 'NaN', 'Excel', 'WPS', 'LibreOffice', 'xlsx', 'html', 'npm', 'run', 'build', 'zh', 'CN', 'en',
   'yaml', 'json', 'activation', 'kind', 'flatten', 'shared', 'true', 'input', 'samples', 'size', 'stride', 'conv', 'avgpool', 'maxpool', 'dense',
 ];
 
 /**
  * A rubric problem line's place (`file:line:col: layers[0].kernels.values: `) is a key path, and
  * what is quoted is someone's own (a rubric's value "updated-weights", a key “strid”, an option
- * “--lang <language>” and its value “fr”): no sentence.
+ * “--lang <language>” and its value “fr”), and so is an option (--date): no sentence.
  */
 const withoutKeyPaths = (text: string): string =>
-  text.replace(/^(\s*\S+?:\d+:\d+: )\S+: /gm, '$1').replace(/"[^"\n]*"/g, ' ').replace(/“[^”\n]*”/g, ' ');
+  text.replace(/^(\s*\S+?:\d+:\d+: )\S+: /gm, '$1').replace(/"[^"\n]*"/g, ' ').replace(/“[^”\n]*”/g, ' ').replace(/--[a-z-]+/g, ' ');
 
 const words = (outcome: Outcome, folder?: string): string[] => {
   const text = `${outcome.stdout}\n${outcome.stderr}`;
