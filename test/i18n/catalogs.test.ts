@@ -372,6 +372,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'cli.skipped': { links: 7101, hidden: 7102, special: 7103 },
   'cli.integritySignals': { count: 7104 },
   'cli.badDate': { date: '‹date›' },
+  'cli.writeError': { code: '‹code›', message: '‹message›' },
   'cli.pageFormat': { path: '‹path›' },
   'cli.pageScriptsMissing': { file: '‹file›', command: '‹command›' },
   'cli.wrotePage': { path: '‹path›', steps: 7105, size: '‹size›' },
@@ -477,6 +478,7 @@ const MORE_SAMPLES: { readonly [K in MessageKey]?: readonly ParamsOf<K>[] } = {
   'cli.notRegular': [{ kind: 'folder' }, { kind: 'device' }],
   'cli.outputIsFolder': (['template', 'json', 'pdf', 'page'] as const).map((what) => ({ path: '‹path›', what })),
   'cli.cannotCreateFolder': [{ folder: '‹folder›', code: null }],
+  'cli.writeError': [{ code: null, message: '‹message›' }],
   'ingest.cannotOpen': [{ code: null }],
   'problem.unknownStep': [{ label: '‹label›', cell: '‹cell›', suggestion: null }],
   'problem.duplicateLabel': (['first', 'second'] as const).map((used) => ({ step: '‹step›', first: '‹first›', second: '‹second›', used, sheet: '‹sheet›', winner: false })),
@@ -510,8 +512,13 @@ const ALL_SAMPLES: readonly { readonly key: MessageKey; readonly params: object 
   ...((MORE_SAMPLES[key] ?? []) as readonly object[]).map((params) => ({ key, params: params ?? {} })),
 ]);
 
-/** What one language leaves out on purpose: the yaml library's own English words (Chinese says its error code instead). */
-const ENGLISH_ONLY: { readonly [K in MessageKey]?: readonly string[] } = {
+/**
+ * Placeholders one language says and another leaves out on purpose: a library's own English words
+ * (Chinese says the error's code or the issue's data instead).
+ */
+const SAID_BY_ONE: { readonly [K in MessageKey]?: readonly string[] } = {
+  // Node's English message of a failed write; Chinese says its code.
+  'cli.writeError': ['‹message›', '‹code›'],
   'rubric.yaml': ['‹detail›'],
   // zod's type names (number, string, …) are English; Chinese says them in its words.
   'rubric.missing': ['‹expected›'],
@@ -532,7 +539,7 @@ describe('catalogs', () => {
     const message = sample as Message;
     const said = LANGUAGES.map((language) => createSay(language)(message));
     for (const text of said) expect(text).not.toMatch(/undefined|\[object|^\[/);
-    const unsaid = new Set(ENGLISH_ONLY[message.key] ?? []);
+    const unsaid = new Set(SAID_BY_ONE[message.key] ?? []);
     const [first, ...others] = said.map((text) => markers(text).filter((marker) => !unsaid.has(marker)));
     for (const other of others) expect(other, `${said.join('\n')}`).toEqual(first);
   });

@@ -35,10 +35,10 @@ const NAMES = [
 /**
  * A rubric problem line's place (`file:line:col: layers[0].kernels.values: `) is a key path, and
  * what is quoted is someone's own (a rubric's value "updated-weights", a key “strid”, an option
- * “--lang <language>” and its value “fr”), and so is an option (--date): no sentence.
+ * “--lang <language>” and its value “fr”), and so are an option (--date) and a system error's code (EISDIR): no sentence.
  */
 const withoutKeyPaths = (text: string): string =>
-  text.replace(/^(\s*\S+?:\d+:\d+: )\S+: /gm, '$1').replace(/"[^"\n]*"/g, ' ').replace(/“[^”\n]*”/g, ' ').replace(/--[a-z-]+/g, ' ');
+  text.replace(/^(\s*\S+?:\d+:\d+: )\S+: /gm, '$1').replace(/"[^"\n]*"/g, ' ').replace(/“[^”\n]*”/g, ' ').replace(/--[a-z-]+/g, ' ').replace(/\bE[A-Z]{3,}\b/g, ' ');
 
 const words = (outcome: Outcome, folder?: string): string[] => {
   const text = `${outcome.stdout}\n${outcome.stderr}`;
@@ -161,6 +161,18 @@ describe("zh-CN: a student's file, a damaged file, output paths and the page", (
       expect(words(zh, dir), zh.stderr).toEqual([]);
       expect(words(en, dir).length, en.stderr).toBeGreaterThan(0);
     }
+  });
+
+  it('an output of a batch that cannot be written', async () => {
+    const file = put('2023000006_好.xlsx', fileOf({ Answers: sheetOf([[{ t: 's', v: 'loss' }, { t: 'n', v: 0.3 }]]) }));
+    const runs = [['zh-CN', join(dir, '批量中文')], ['en', join(dir, '批量英文')]] as const;
+    const [zh, en] = await Promise.all(runs.map(async ([lang, out]) => {
+      mkdirSync(join(out, 'grades.csv'), { recursive: true });
+      return stepmark(['grade', SEED_FILE, file, '--out', out, '--no-pdf', '--lang', lang]);
+    }));
+    expect(zh!.stderr).toMatch(/无法写入 grades\.csv：系统错误 E[A-Z]+；其他输出已写入/);
+    expect(words(zh!, dir), zh!.stderr).toEqual([]);
+    expect(en!.stderr).toMatch(/could not write grades\.csv: E[A-Z]+: .+; the other outputs were written/);
   });
 
   it('a language or a format that is not among the choices', async () => {

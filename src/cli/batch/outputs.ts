@@ -53,7 +53,8 @@ export async function writeClassOutputs(
       await writeAtomic(join(settings.outDir, name), await outputs[name]());
     } catch (error) {
       failed.push(name);
-      io.stderr(`stepmark: ${say(CLI_MESSAGES.outputFailed(name, error instanceof Error ? error.message : String(error)))}\n`);
+      const why = msg('cli.writeError', { code: (error as NodeJS.ErrnoException | null)?.code ?? null, message: error instanceof Error ? error.message : String(error) });
+      io.stderr(`stepmark: ${say(CLI_MESSAGES.outputFailed(name, why))}\n`);
     }
   }
   return failed;

@@ -132,6 +132,8 @@ export const cli = {
     ].filter((part) => part !== '');
     return parts.length === 0 ? '' : `; skipped ${parts.join(', ')}`;
   },
+  /** Why an output could not be written: Node's own (English) message, or its code (ENOSPC, EACCES). */
+  'cli.writeError': (p: { code: string | null; message: string }) => p.message,
   'cli.badDate': (p: { date: string }) => `--date ${p.date}: expected YYYY-MM-DD`,
   'cli.pageFormat': (p: { path: string }) => `${p.path}: the page is written as .html`,
   'cli.pageScriptsMissing': (p: { file: string; command: string }) => `the page's scripts are missing (${p.file}): run "${p.command}" in stepmark's folder`,

@@ -119,6 +119,7 @@ export const cli: Translation<typeof english> = {
     ].filter((part) => part !== '');
     return parts.length === 0 ? '' : `；已跳过 ${parts.join('、')}`;
   },
+  'cli.writeError': (p) => (p.code === null ? p.message : `系统错误 ${p.code}`),
   'cli.badDate': (p) => `--date ${p.date}：日期应按“年-月-日”写成数字，如 2026-09-01`,
   'cli.pageFormat': (p) => `${p.path}：自查页面只能保存为 .html`,
   'cli.pageScriptsMissing': (p) => `缺少自查页面的脚本（${p.file}）：请在 stepmark 的文件夹中运行“${p.command}”`,
