@@ -40,9 +40,3 @@ export function windowCount(length: number, size: number, stride: number, paddin
 export function perDimension(value: number | readonly number[], rank: number): number[] {
   return typeof value === 'number' ? Array.from({ length: rank }, () => value) : [...value];
 }
-
-/** "rows 1–2, columns 3–4" or "elements 1–3" (1-based, inclusive) for a window. */
-export function describeWindow(start: readonly number[], size: readonly number[]): string {
-  const span = (d: number) => `${start[d]! + 1}–${start[d]! + size[d]!}`;
-  return start.length === 2 ? `rows ${span(0)}, columns ${span(1)}` : `window ${span(0)}`;
-}
