@@ -11,9 +11,8 @@ export interface Problem {
   readonly note?: Said;
 }
 
-/** A problem at `path`, its message said in English with the message kept. */
-export const problemAt = (path: readonly PathKey[], note: Said | string): Problem =>
-  typeof note === 'string' ? { path, message: note } : { path, message: english(note), note };
+/** A problem at `path`, its message said in English with the message kept (so it is said in any language). */
+export const problemAt = (path: readonly PathKey[], note: Said): Problem => ({ path, message: english(note), note });
 
 /** A problem with its place in the file, ready to show a person. */
 export interface LocatedProblem extends Problem {
