@@ -110,9 +110,9 @@ function gradeStep(marking: Marking, step: Step, answer: Answer | undefined): St
   const { grading, maxPoints } = reference.settings.get(step.id)!;
   const expected = reference.values.get(step.id)!;
   // How the value was found, where a person should know, said after the message.
-  const noted = (message: Said | string): Pick<StepResult, 'message' | 'note'> => {
+  const noted = (message: Said): Pick<StepResult, 'message' | 'note'> => {
     const note = answer?.note === undefined ? message : msg('grade.withReadingNote', { message, note: answer.note });
-    return { message: english(note), note: typeof note === 'string' ? msg('grade.literal', { text: note }) : note };
+    return { message: english(note), note };
   };
   const base = { id: step.id, expected, maxPoints, diagnosis: null, cell: answer ? `${answer.sheet}!${answer.valueCell}` : null, from: [] };
   const value = answer?.value ?? { kind: 'empty' as const };

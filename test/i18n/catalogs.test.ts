@@ -20,7 +20,6 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'grade.withinRounding': undefined,
   'grade.fromRightValues': { steps: ['‹steps1›', '‹steps2›'] },
   'grade.withReadingNote': { message: NESTED, note: '‹note›' },
-  'grade.literal': { text: '‹text›' },
   'grade.incorrect': undefined,
   'diagnosis.rounding.tooFewDecimals': { required: 7001 },
   'diagnosis.rounding.cutOffEarly': { decimals: 7002, required: 7003 },

@@ -13,10 +13,8 @@ export const grade = {
   'grade.withinRounding': () => 'within rounding of your own earlier values',
   'grade.fromRightValues': (p: { steps: readonly string[] }) =>
     `correct from the right ${s(p.steps, 'value')} of ${p.steps.join(', ')} (not the ${s(p.steps, 'one', 'ones')} you wrote)`,
-  /** A message, and how its value was found where a person should know (`note`, in English). */
+  /** A message, and how its value was found where a person should know (`note`: reading.readFrom). */
   'grade.withReadingNote': (p: { message: Said | string; note: Said | string }, c: Context) => `${c.say(p.message)} (${c.say(p.note)})`,
-  /** A sentence that exists in English only (a result built elsewhere). */
-  'grade.literal': (p: { text: string }) => p.text,
   'grade.incorrect': () => 'does not match the expected value, nor what your own earlier values give',
 
   'diagnosis.rounding.tooFewDecimals': (p: { required: number }) => `right, but written with too few decimals: give ${p.required}`,

@@ -12,7 +12,6 @@ export const grade: Translation<typeof english> = {
   'grade.withinRounding': () => '在你前面各步数值的舍入误差范围内，结果正确',
   'grade.fromRightValues': (p) => `由 ${p.steps.join('、')} 的正确值计算，结果正确（而不是你所填的值）`,
   'grade.withReadingNote': (p, c) => `${c.say(p.message)}（${c.say(p.note)}）`,
-  'grade.literal': (p) => p.text,
   'grade.incorrect': () => '与正确值不符，也不是由你前面各步的值算得的结果',
 
   'diagnosis.rounding.tooFewDecimals': (p) => `数值正确，但小数位数不够：请保留 ${p.required} 位小数`,
