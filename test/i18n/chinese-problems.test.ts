@@ -118,6 +118,17 @@ describe("zh-CN: a student's file, a damaged file, output paths and the page", (
     }
     expect(words(zh, dir)).toEqual([]);
     expect(words(en, dir).length).toBeGreaterThan(10);
+
+    // The same file in Gradescope: its tests are named by step and status, in Chinese.
+    const submission = join(dir, 'gradescope');
+    mkdirSync(submission, { recursive: true });
+    writeFileSync(join(submission, '2023000009_测试.xlsx'), readFileSync(file));
+    const results = join(dir, 'results.json');
+    expect((await stepmark(['gradescope', SEED_FILE, '--submission', submission, '--results', results, '--lang', 'zh-CN'])).code).toBe(0);
+    const json = JSON.parse(readFileSync(results, 'utf8')) as { output: string; tests: { name: string; output: string }[] };
+    expect(json.tests.map((test) => test.name.replace(/^\w+：/, ''))).toEqual(expect.arrayContaining(['错误', '未填', '无法识别']));
+    const said = [json.output, ...json.tests.flatMap((test) => [test.name, test.output])].join('\n');
+    expect(englishWords(withoutKeyPaths(said), NAMES)).toEqual([]);
   });
 
   it('a damaged spreadsheet', async () => {
