@@ -66,7 +66,7 @@ export function gradebookRows(
 export function gradebookCsv(
   report: GradeReport, sections: readonly string[], steps: readonly string[], roster?: readonly RosterEntry[], say: Say = english,
 ): string {
-  return toCsv(gradebookRows(report, sections, steps, roster, say));
+  return toCsv(gradebookRows(report, sections, steps, roster, say), say);
 }
 
 /** grades.xlsx: numbers as numeric cells, text neutralised, the header row frozen, columns sized. */
@@ -74,7 +74,7 @@ export function gradebookXlsx(
   report: GradeReport, sections: readonly string[], steps: readonly string[], roster?: readonly RosterEntry[], say: Say = english,
 ): Uint8Array {
   const table = gradebookRows(report, sections, steps, roster, say);
-  return toXlsx(table, 'Grades', { [table.header.indexOf('Percent')]: '0.0' });
+  return toXlsx(table, 'Grades', { [table.header.indexOf('Percent')]: '0.0' }, say);
 }
 
 /** The Canvas gradebook import format's identity columns; the last one must be `Section`. */
@@ -175,13 +175,16 @@ function resultOutput(result: GradeResult, say: Say): string {
   return lines.join('\n');
 }
 
-/** Every text cell neutralised and bounded (MAX_CELL_CHARS), whatever a student's file held. */
-const textCell = (cell: Cell): Cell => (typeof cell === 'string' ? neutraliseCell(boundCell(cell)) : cell);
-const neutralised = (table: Table): Cell[][] => [table.header, ...table.rows].map((row) => row.map(textCell));
+/** Every text cell neutralised and bounded (MAX_CELL_CHARS), whatever a student's file held; a cut said by `say`. */
+function neutralised(table: Table, say: Say): Cell[][] {
+  const more = (count: number) => say(msg('gradebook.moreCharacters', { count }));
+  const textCell = (cell: Cell): Cell => (typeof cell === 'string' ? neutraliseCell(boundCell(cell, MAX_CELL_CHARS, more)) : cell);
+  return [table.header, ...table.rows].map((row) => row.map(textCell));
+}
 
 /** Cells with a line break are quoted too: csv-stringify quotes only the record delimiter itself (CRLF), and a bare CR or LF would start a new row. */
-function toCsv(table: Table): string {
-  return stringify(neutralised(table), { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+function toCsv(table: Table, say: Say = english): string {
+  return stringify(neutralised(table, say), { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /** Excel's column width is in characters; Han, kana and Hangul take two. */
@@ -190,8 +193,8 @@ function displayWidth(cell: Cell): number {
   return [...text].reduce((width, ch) => width + (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\uFF00-\uFFEF]/u.test(ch) ? 2 : 1), 0);
 }
 
-function toXlsx(table: Table, sheetName: string, formats: Record<number, string>): Uint8Array {
-  const rows = neutralised(table);
+function toXlsx(table: Table, sheetName: string, formats: Record<number, string>, say: Say): Uint8Array {
+  const rows = neutralised(table, say);
   const sheet = XLSX.utils.aoa_to_sheet(rows);
   const columns = table.header.length;
   sheet['!cols'] = Array.from({ length: columns }, (_, c) => ({ wch: Math.min(60, Math.max(6, ...rows.map((row) => displayWidth(row[c] ?? null))) + 2) }));

@@ -38,13 +38,13 @@ export function neutraliseCell(text: string): string {
 export const MAX_CELL_CHARS = 4_000;
 
 /**
- * Text cut to `max` characters, the cut said at its end.
+ * Text cut to `max` characters, the cut said at its end (by `moreCharacters`).
  *
  * @example boundCell('x'.repeat(5000), 100).length // 100
  */
-export function boundCell(text: string, max = MAX_CELL_CHARS): string {
+export function boundCell(text: string, max = MAX_CELL_CHARS, moreCharacters: (count: number) => string = englishMoreCharacters): string {
   if (text.length <= max) return text;
-  const note = ` … (${(text.length - max).toLocaleString('en-US')} more characters)`;
+  const note = moreCharacters(text.length - max);
   let keep = Math.max(0, max - note.length);
   // Never half a surrogate pair (an emoji, a rare Han character).
   if (/[\uD800-\uDBFF]/.test(text.charAt(keep - 1))) keep--;
@@ -52,6 +52,7 @@ export function boundCell(text: string, max = MAX_CELL_CHARS): string {
 }
 
 const englishMore = (count: number): string => english(msg('gradebook.andMore', { count }));
+const englishMoreCharacters = (count: number): string => english(msg('gradebook.moreCharacters', { count }));
 
 /**
  * Items joined by `separator` within `max` characters: the first ones whole, then how many more

@@ -264,6 +264,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'diagnosisMeaning.decimal-shift': undefined,
   'gradebook.noSubmission': undefined,
   'gradebook.andMore': { count: 7801 },
+  'gradebook.moreCharacters': { count: 7802 },
   'gradescope.testName': { step: '‹step›', status: NESTED },
   'gradescope.youWrote': { raw: '‹raw›', cell: '‹cell›' },
   'gradescope.expected': { value: '‹value›' },

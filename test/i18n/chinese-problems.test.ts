@@ -19,6 +19,8 @@ import { createSay, english } from '../../src/i18n/index.js';
 import { createLabelMatcher } from '../../src/ingest/labels.js';
 import { problemNote } from '../../src/ingest/problems.js';
 import { readSubmission } from '../../src/ingest/read.js';
+import type { GradeResult } from '../../src/grade/result.js';
+import { gradebookCsv } from '../../src/report/gradebook.js';
 import { localizeResult } from '../../src/report/localize.js';
 import { stepmark, type Outcome } from '../cli/run.js';
 import { edit, SEED_FILE, seedText } from '../rubric/seed.js';
@@ -224,6 +226,15 @@ describe('zh-CN: messages built inside the grader', () => {
       expect(inChinese).toMatch(/漏乘了学习率 α（与 \w+ 相同）$/);
       expect(englishWords(inChinese, ['α'])).toEqual([]);
     }
+  });
+
+  it("the gradebook's cuts (a cell too long, more problems than fit) are said in Chinese", () => {
+    const result = gradeCase(reference, new Map([['loss', 0.3]]));
+    const long: GradeResult = { ...result, student: { id: '2023000009', name: '名'.repeat(5000) }, problems: Array.from({ length: 400 }, (_, k) => `第 ${k + 1} 个问题`) };
+    const csv = gradebookCsv({ rubric: reference.rubric.id, results: [long] }, graph.sections.map((x) => x.id), graph.steps.map((x) => x.id), undefined, zh);
+    expect(csv).toMatch(/名 ……（还有 1,0\d\d 个字符）/);
+    expect(csv).toMatch(/第 \d+ 个问题; ……还有 \d+ 个/);
+    expect(csv).not.toMatch(/more/);
   });
 
   it('a problem is bounded by display width in the language it is said in', () => {

@@ -149,6 +149,8 @@ export const report = {
 
   'gradebook.noSubmission': () => 'no submission',
   /** The end of a cell listing only the first problems. */
+  /** The end of a cell cut to its bound. */
+  'gradebook.moreCharacters': (p: { count: number }) => ` … (${p.count.toLocaleString('en-US')} more characters)`,
   'gradebook.andMore': (p: { count: number }) => `… and ${p.count.toLocaleString('en-US')} more`,
   /** A Gradescope test: one step and its status. */
   'gradescope.testName': (p: { step: string; status: Said }, c: Context) => `${p.step}: ${c.say(p.status)}`,

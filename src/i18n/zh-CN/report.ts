@@ -134,6 +134,7 @@ export const report: Translation<typeof english> = {
 
 
   'gradebook.noSubmission': () => '未提交',
+  'gradebook.moreCharacters': (p) => ` ……（还有 ${p.count.toLocaleString('en-US')} 个字符）`,
   'gradebook.andMore': (p) => `……还有 ${p.count.toLocaleString('en-US')} 个`,
   'gradescope.testName': (p, c) => `${p.step}：${c.say(p.status)}`,
   'gradescope.youWrote': (p) => `你的答案：${p.raw}${p.cell === null ? '' : `（${p.cell}）`}`,
