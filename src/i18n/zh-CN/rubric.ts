@@ -96,18 +96,18 @@ export const rubric: Translation<typeof english> = {
   'rubric.sharedBias': (p) => `共享偏置只有一个值，这里给了 ${p.biases} 个`,
   'rubric.kernelDepth': (p, c) => `${c.t.kernel}嵌套了 ${p.depth} 层；${p.kind} 的${c.t.kernel}应写成${kernelLayout(p.rank, c.t.kernel)}`,
   'rubric.kernelChannels': (p, c) =>
-    `每个${c.t.kernel}有 ${p.channels} 个通道，但下一层给出 ${p.maps} 个${c.t.map}；请每个${c.t.map}对应一个通道`,
+    `每个${c.t.kernel}有 ${p.channels} 个通道，但前一层给出 ${p.maps} 个${c.t.map}；请每个${c.t.map}对应一个通道`,
   'rubric.kernelNeedsChannels': (p, c) =>
-    `下一层给出 ${p.maps} 个${c.t.map}：请让每个${c.t.kernel}每个${c.t.map}有一个通道（${kernelLayout(p.rank, c.t.kernel)}），或在这一层前加上“- kind: flatten”，把它们当作一个序列读取`,
+    `前一层给出 ${p.maps} 个${c.t.map}：请让每个${c.t.kernel}每个${c.t.map}有一个通道（${kernelLayout(p.rank, c.t.kernel)}），或在这一层前加上“- kind: flatten”，把它们当作一个序列读取`,
   'rubric.paddingTooLarge': (p, c) => `填充 ${p.padding} 不小于${c.t.kernel}大小（${p.kernel.join(' × ')}）；会有窗口全是零`,
   'rubric.kernelTooLarge': (p, c) =>
     p.kernel.length === 1
       ? `${c.t.kernel}大小 ${p.kernel[0]} 超过了输入（${p.input[0]} 个值${p.padding[0] ? `，填充 ${p.padding[0]}` : ''}）`
       : `${c.t.kernel} ${p.kernel.join(' × ')} 超过了输入（${p.input.join(' × ')}${p.padding.some((n) => n > 0) ? `，填充 ${p.padding.join(' × ')}` : ''}）`,
   'rubric.convInput': (p) =>
-    `${p.kind} 读取的是${p.rank === 1 ? '序列' : '二维特征图'}，但下一层给出的是${p.below.length === 1 ? '序列' : ` ${p.below.join(' × ')} 的网格`}`,
-  'rubric.poolPairOnSequences': (p) => `${p.key} [${p.value.join(', ')}] 用于二维特征图；下一层给出的是序列，请只写一个数`,
-  'rubric.rowLength': (p) => `每行应有 ${p.length} 个权重，对应下一层的每个输入；这一行有 ${p.count} 个`,
+    `${p.kind} 读取的是${p.rank === 1 ? '序列' : '二维特征图'}，但前一层给出的是${p.below.length === 1 ? '序列' : ` ${p.below.join(' × ')} 的网格`}`,
+  'rubric.poolPairOnSequences': (p) => `${p.key} [${p.value.join(', ')}] 用于二维特征图；前一层给出的是序列，请只写一个数`,
+  'rubric.rowLength': (p) => `每行应有 ${p.length} 个权重，对应前一层的每个输入；这一行有 ${p.count} 个`,
   'rubric.poolTooLarge': (p, c) =>
     `池化窗口大小 ${p.size.join(' × ')} 超过了输入（${p.input.length === 1 ? `每个${c.t.map} ${p.input[0]} 个值` : `${p.input.join(' × ')} 的${c.t.map}`}）`,
   'rubric.softmaxNotLast': () => 'softmax 只能用在最后一层',
