@@ -15,17 +15,18 @@ export const displayWidth = (text: string): number => Array.from(text).reduce((s
 
 /**
  * `text` if it fits in `columns`, else its longest start that fits with "…" after it (never half
- * a character).
+ * a character). It fits in as many UTF-16 units as well: marks of width 0 still take room in a
+ * file or a cell.
  *
  * @example cutToWidth('步骤名称重复', 7) // '步骤名…'
  */
 export function cutToWidth(text: string, columns: number): string {
-  if (displayWidth(text) <= columns) return text;
+  if (displayWidth(text) <= columns && text.length <= columns) return text;
   let kept = '';
   let width = 0;
   for (const character of text) {
     const next = columnsOf(character);
-    if (width + next > columns - 1) break;
+    if (width + next > columns - 1 || kept.length + character.length > columns - 1) break;
     kept += character;
     width += next;
   }

@@ -9,21 +9,22 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { cutToWidth, displayWidth } from '../../src/i18n/width.js';
 
-const text = fc.array(fc.constantFrom('a', 'Z', '0', ' ', '步', '骤', '（', '：', 'Ｗ', 'é', 'e\u0301', '…', '·'), { maxLength: 80 }).map((parts) => parts.join(''));
+const text = fc.array(fc.constantFrom('a', 'Z', '0', ' ', '步', '骤', '（', '：', 'Ｗ', 'é', 'e\u0301', '\u0301', '…', '·'), { maxLength: 80 }).map((parts) => parts.join(''));
 
 describe('cutToWidth', () => {
   it('measures as string-width does on Latin and Chinese text', () => {
     fc.assert(fc.property(text, (t) => displayWidth(t) === stringWidth(t)));
   });
 
-  it('fits, keeps the longest start that fits, and says it cut', () => {
+  it('fits in width and in length, keeps the longest start that fits, and says it cut', () => {
     fc.assert(
       fc.property(text, fc.integer({ min: 2, max: 60 }), (t, columns) => {
         const cut = cutToWidth(t, columns);
-        if (stringWidth(t) <= columns) return cut === t;
+        if (stringWidth(t) <= columns && t.length <= columns) return cut === t;
         const kept = cut.slice(0, -1);
-        const next = [...t.slice(kept.length)][0] ?? '';
-        return cut.endsWith('…') && t.startsWith(kept) && stringWidth(cut) <= columns && stringWidth(kept + next) + 1 > columns;
+        const longer = kept + ([...t.slice(kept.length)][0] ?? '');
+        const fits = (s: string) => stringWidth(s) <= columns && s.length <= columns;
+        return cut.endsWith('…') && t.startsWith(kept) && fits(cut) && !fits(`${longer}…`);
       }),
     );
   });
