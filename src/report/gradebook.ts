@@ -169,7 +169,7 @@ function stepOutput(step: StepResult, revealExpected: boolean, say: Say): string
 
 function resultOutput(result: GradeResult, say: Say): string {
   const who = [result.student.id, result.student.name].filter((x) => x !== null).join(' ');
-  const lines = [`${who || result.file}: ${formatScore(result)}`];
+  const lines = [say(msg('terminal.score', { who: who || result.file, score: formatScore(result) }))];
   if (result.error !== null) lines.push(say(msg('report.couldNotRead', { error: result.error })));
   else lines.push(say(msg('status.list', { counts: statusCounts(result.steps, say) })), ...result.problems.map((problem) => say(msg('gradescope.problem', { problem }))));
   return lines.join('\n');

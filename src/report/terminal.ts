@@ -99,7 +99,7 @@ export function checkTable(graded: GradeResult, options: CheckTableOptions): str
   const result = localizeResult(graded, say);
   const paint = pc.createColors(options.color);
   const who = plainText([result.student.id, result.student.name].filter((x) => x !== null).join(' '));
-  const lines = [paint.bold(`${who || plainText(result.file)}: ${formatScore(result)}`)];
+  const lines = [paint.bold(say(msg('terminal.score', { who: who || plainText(result.file), score: formatScore(result) })))];
   if (result.error !== null) return `${lines[0]}\n${paint.red(say(msg('report.couldNotRead', { error: plainText(result.error) })))}\n`;
   for (const problem of result.problems) lines.push(paint.yellow(`! ${plainText(problem)}`));
   const idWidth = Math.max(...result.steps.map((s) => stringWidth(s.id)));

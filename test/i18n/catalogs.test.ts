@@ -154,6 +154,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'status.count': { count: 7027, status: NESTED },
   'terminal.fileUnreadable': { file: '‹file›', error: NESTED },
   'terminal.summary': { file: '‹file›', score: '‹score›', counts: ['‹counts1›', '‹counts2›'], problems: ['‹problems1›', '‹problems2›'] },
+  'terminal.score': { who: '‹who›', score: '‹score›' },
   'terminal.expected': { value: '‹value›' },
   'report.couldNotRead': { error: NESTED },
   'section.heading': { layer: '‹layer›', backward: false },

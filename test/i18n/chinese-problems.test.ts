@@ -115,6 +115,7 @@ describe("zh-CN: a student's file, a damaged file, output paths and the page", (
     const file = put('2023000009_测试.xlsx', fileOf({ 答案: answers, 草稿: scratch }));
     const [zh, en] = await both(['check', SEED_FILE, file]);
     expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^2023000009 测试：0\/91 /);
     for (const said of ['重复出现', '你是不是想写 w4_new', '不是数字', '只有一个小数点', '这是公式而不是数字', '公式没有保存计算结果', '除数为零', '后面没有内容', '数值超出范围', '取自 C8']) {
       expect(zh.stdout).toContain(said);
     }

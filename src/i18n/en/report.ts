@@ -20,6 +20,8 @@ export const report = {
     const problems = p.problems.length === 0 ? '' : ` · ${p.problems.length === 1 ? 'problem' : `${p.problems.length} problems`}: ${p.problems.join('; ')}`;
     return `${p.file}: ${p.score} · ${p.counts.join(', ')}${problems}`;
   },
+  /** Whose result and its score: the self-check's first line, Gradescope's output. */
+  'terminal.score': (p: { who: string; score: string }) => `${p.who}: ${p.score}`,
   'terminal.expected': (p: { value: string }) => `expected ${p.value}`,
   'report.couldNotRead': (p: { error: Said | string }, c: Context) => `could not read the file: ${c.say(p.error)}`,
 

@@ -16,6 +16,7 @@ export const report: Translation<typeof english> = {
     const problems = p.problems.length === 0 ? '' : ` · ${p.problems.length} 个问题：${p.problems.join('；')}`;
     return `${p.file}：${p.score} · ${p.counts.join('，')}${problems}`;
   },
+  'terminal.score': (p) => `${p.who}：${p.score}`,
   'terminal.expected': (p) => `正确值 ${p.value}`,
   'report.couldNotRead': (p, c) => `无法读取文件：${c.say(p.error)}`,
 
