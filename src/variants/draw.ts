@@ -7,6 +7,7 @@ import { evaluateGraph } from '../engine/evaluate.js';
 import { LEARNING_RATE, type Graph } from '../engine/graph.js';
 import { buildNetwork } from '../engine/network.js';
 import { prepareReference, type Reference } from '../grade/reference.js';
+import { exactWinners } from '../grade/windows.js';
 import type { Rubric } from '../rubric/schema.js';
 import { checkVariant, profileOf, type BaseProfile, type CheckCode } from './checks.js';
 import type { VariantPlan } from './plan.js';
@@ -67,14 +68,17 @@ export function baseReference(plan: VariantPlan): Reference {
  * The reference for a variant: the base rubric's graph with the variant's given values. A step's
  * formula reads given values by name and no value changes a shape, so the base's formulas, its
  * other readings (convention, flip) and its grading settings are every variant's; only the
- * values are evaluated anew (test/variants/draw.test.ts checks this against a fresh build).
+ * values, and the max-pool winners they decide, are evaluated anew (test/variants/draw.test.ts checks this against a fresh build).
  */
 export function variantReference(plan: VariantPlan, values: ReadonlyMap<string, number>): Reference {
   const base = baseReference(plan);
   const params = new Map(base.graph.params);
   for (const [name, value] of values) params.set(name === LEARNING_RATE_KEY ? LEARNING_RATE : name, value);
   const graph: Graph = { ...base.graph, params };
-  return { ...base, rubric: variantRubric(plan, values), graph, values: evaluateGraph(graph) };
+  const stepValues = evaluateGraph(graph);
+  // Which element wins a max-pool window moves with the values: the base's winners are not the variant's.
+  const winners = exactWinners(graph, { param: (name) => params.get(name)!, ref: (id) => stepValues.get(id)! });
+  return { ...base, rubric: variantRubric(plan, values), graph, values: stepValues, exactWinners: winners };
 }
 
 /** Every step's exact value under a variant. */

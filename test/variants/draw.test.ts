@@ -74,6 +74,7 @@ describe('a variant\'s reference', () => {
       expect(JSON.stringify(fast.graph.steps)).toBe(JSON.stringify(fresh.graph.steps));
       expect([...fast.variants.convention].map(([k, e]) => [k, JSON.stringify(e)])).toEqual([...fresh.variants.convention].map(([k, e]) => [k, JSON.stringify(e)]));
       expect([...fast.settings]).toEqual([...fresh.settings]);
+      expect([...fast.exactWinners]).toEqual([...fresh.exactWinners]);
     }
   });
 });
