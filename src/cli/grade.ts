@@ -45,8 +45,8 @@ export async function gradeCommand(rubricPath: string, inputs: readonly string[]
   return failed > 0 ? EXIT.someFilesFailed : EXIT.ok;
 }
 
-export async function checkCommand(rubricPath: string, file: string, options: { pdf: string | boolean; variants?: string; lang?: Language }, io: Io): Promise<number> {
-  const grader = await loadGraderFor(rubricPath, options.variants, io);
+export async function checkCommand(rubricPath: string, file: string, options: { pdf: string | boolean; variants?: string; id?: string; lang?: Language }, io: Io): Promise<number> {
+  const grader = await loadGraderFor(rubricPath, options.variants, io, false, options.id);
   const voice = commandVoice(io, grader.reference.rubric, options.lang);
   const say = sayWith(voice);
   const { files } = await collectSpreadsheets([file]);
@@ -59,7 +59,7 @@ export async function checkCommand(rubricPath: string, file: string, options: { 
     await checkOutputFolder(REPORTS_FOLDER);
   }
   let result: GradeResult | undefined;
-  await gradeFiles(grader, { rubricPath, variantsPath: options.variants }, [path], (_, graded) => {
+  await gradeFiles(grader, { rubricPath, variantsPath: options.variants, studentId: options.id }, [path], (_, graded) => {
     result = graded;
   });
   const { rubric } = grader.reference;

@@ -127,10 +127,11 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .argument('<file>', h('help.file'))
     .option('--pdf [file.pdf]', h('help.pdf'))
     .option('--variants <variants.csv>', h('help.variantsOption'))
+    .option('--id <student id>', h('help.checkId'))
     .addOption(langOption())
-    .action(async (rubric: string, file: string, options: { pdf?: string | boolean; variants?: string; lang?: Language }) => {
+    .action(async (rubric: string, file: string, options: { pdf?: string | boolean; variants?: string; id?: string; lang?: Language }) => {
       shortRun();
-      setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false, variants: options.variants, ...(options.lang ? { lang: options.lang } : {}) }, io));
+      setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false, variants: options.variants, ...(options.id !== undefined ? { id: options.id } : {}), ...(options.lang ? { lang: options.lang } : {}) }, io));
     });
   cli
     .command('variants')
@@ -166,7 +167,8 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     // The page's own --lang: the language the page opens in (the rubric's, else zh-CN), not the command's.
     .addOption(new Option('--lang <lang>', h('help.pageLang')).choices(LANGS))
     .option('--force', h('help.force'))
-    .action(async (rubric: string, options: { output: string; lang?: Lang; force?: boolean }) => {
+    .option('--variants <variants.csv>', h('help.pageVariants'))
+    .action(async (rubric: string, options: { output: string; lang?: Lang; force?: boolean; variants?: string }) => {
       setExit(await pageCommand(rubric, options, io));
     });
   return cli;

@@ -10,11 +10,13 @@ import { createGrader, type Grader } from '../grade/grader.js';
 import { msg } from '../i18n/index.js';
 import { formatBytes } from '../ingest/limits.js';
 import { pageHtml } from '../web/page.js';
+import type { PageVariants } from '../web/variant-table.js';
 import type { Lang } from '../web/words.js';
 import { writeAtomic } from './files.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { checkOutputFile } from './output-paths.js';
 import { readRubricText } from './rubric-file.js';
+import { pageVariantsFor } from './variants-page.js';
 import { commandSay } from './voice.js';
 
 /** Where the build puts the page's scripts: `dist/web-page/` from both `src/cli/` and `dist/cli/`. */
@@ -27,6 +29,8 @@ export interface PageOptions {
   /** The language the page opens in: this, else the rubric's `language:`, else Chinese (the course's). */
   readonly lang?: Lang | undefined;
   readonly timeLimitMs?: number;
+  /** Every student's numbers, for a rubric with variants (read from variants.csv). */
+  readonly variants?: PageVariants | undefined;
 }
 
 /** The page's HTML for a rubric's text (throws a RubricError listing every problem). */
@@ -35,7 +39,7 @@ export async function makePage(rubricText: string, rubricPath: string, options: 
   const [appScript, workerScript] = await Promise.all([readScript('app.js'), readScript('worker.js')]);
   const embedded = embeddedRubric(grader, rubricText, rubricPath);
   const lang = options.lang ?? grader.reference.rubric.language ?? 'zh-CN';
-  const config = { ...embedded, lang, timeLimitMs: options.timeLimitMs ?? PAGE_TIME_LIMIT_MS };
+  const config = { ...embedded, lang, timeLimitMs: options.timeLimitMs ?? PAGE_TIME_LIMIT_MS, ...(options.variants ? { variants: options.variants } : {}) };
   return { html: pageHtml({ title: grader.reference.graph.title, config, appScript, workerScript }), grader };
 }
 
@@ -59,15 +63,17 @@ async function readScript(name: string): Promise<string> {
   }
 }
 
-export async function pageCommand(rubricPath: string, options: { output: string; lang?: Lang; force?: boolean }, io: Io): Promise<number> {
+export async function pageCommand(rubricPath: string, options: { output: string; lang?: Lang; force?: boolean; variants?: string }, io: Io): Promise<number> {
   const path = options.output;
   if (!/\.html?$/i.test(path)) throw new UsageError(msg('cli.pageFormat', { path }));
   if (existsSync(path) && !options.force) throw new UsageError(msg('cli.templateExists', { path }));
   await checkOutputFile(path, { what: 'page', createFolder: false });
-  const { html, grader } = await makePage(await readRubricText(rubricPath, io), rubricPath, { lang: options.lang });
+  const variants = await pageVariantsFor(rubricPath, options.variants, io);
+  const { html, grader } = await makePage(await readRubricText(rubricPath, io), rubricPath, { lang: options.lang, variants });
   await writeAtomic(path, html);
   const say = commandSay(io, grader.reference.rubric, options.lang);
   const said = msg('cli.wrotePage', { path, steps: grader.reference.graph.steps.length, size: formatBytes(Buffer.byteLength(html)) });
   io.stdout(`${say(said)}\n`);
+  if (variants !== undefined) io.stdout(`${say(msg('variants.pageWrote', { students: Object.keys(variants.rows).length }))}\n`);
   return EXIT.ok;
 }

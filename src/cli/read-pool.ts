@@ -27,7 +27,7 @@ export function budgetMessage(reason: string, limits = { timeMs: READ_TIME_LIMIT
 
 export async function gradeFiles(
   grader: Grader,
-  source: { rubricPath: string; variantsPath?: string | undefined },
+  source: { rubricPath: string; variantsPath?: string | undefined; studentId?: string | undefined },
   files: readonly FilePath[],
   onDone: (index: number, result: GradeResult) => void,
 ): Promise<void> {

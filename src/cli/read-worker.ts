@@ -6,9 +6,9 @@ import { threadStatPath } from './batch/thread-cpu.js';
 import { revivePath } from './paths.js';
 import { loadGraderFor } from './variant-grader.js';
 
-const { rubricPath, variantsPath } = workerData as { rubricPath: string; variantsPath?: string };
+const { rubricPath, variantsPath, studentId } = workerData as { rubricPath: string; variantsPath?: string; studentId?: string };
 const quiet: Io = { stdout: () => {}, stderr: () => {}, readText: processIo.readText, isTTY: false };
-const grader = await loadGraderFor(rubricPath, variantsPath, quiet, true);
+const grader = await loadGraderFor(rubricPath, variantsPath, quiet, true, studentId);
 
 parentPort?.on('message', (message: { index: number; task: string | Uint8Array }) => {
   gradePath(grader, revivePath(message.task)).then(

@@ -8,6 +8,7 @@ import { createVariantGrader } from '../variants/grader.js';
 import { pinnedProblems } from '../variants/draw.js';
 import { planVariants, type VariantPlan } from '../variants/plan.js';
 import { decodeText } from '../ingest/text.js';
+import { msg } from '../i18n/index.js';
 import { UsageError, type Io } from './io.js';
 import { loadGrader, readRubricText } from './rubric-file.js';
 
@@ -38,19 +39,18 @@ export async function readPinnedVariants(path: string, plan: VariantPlan, check 
  * The grader for `grade`, `check` and batch workers: with a `variants:` rubric, `variantsPath`
  * is required and each file is graded against its student's row; without one, it is refused.
  */
-export async function loadGraderFor(rubricPath: string, variantsPath: string | undefined, io: Io, quiet = false): Promise<Grader> {
+export async function loadGraderFor(rubricPath: string, variantsPath: string | undefined, io: Io, quiet = false, studentId?: string): Promise<Grader> {
   const grader = await loadGrader(rubricPath, io);
   // The rubric is compiled once; again only to place the variants section's problems in the file.
   const planned = planVariants(grader.reference.rubric);
   const plan = planned === null ? null : planned.ok ? planned.plan : await loadVariantPlan(rubricPath, io);
   if (plan === null) {
-    if (variantsPath !== undefined) throw new UsageError(`${rubricPath} has no variants: section, so --variants ${variantsPath} has nothing to pin`);
+    if (variantsPath !== undefined) throw new UsageError(msg('variants.nothingToPin', { rubric: rubricPath, path: variantsPath }));
+    if (studentId !== undefined) throw new UsageError(msg('variants.idWithoutVariants', { rubric: rubricPath }));
     return grader;
   }
-  if (variantsPath === undefined) {
-    throw new UsageError(`${rubricPath} gives every student their own numbers: pass --variants variants.csv (written by "stepmark variants")`);
-  }
+  if (variantsPath === undefined) throw new UsageError(msg('variants.needFile', { rubric: rubricPath }));
   const pinned = await readPinnedVariants(variantsPath, plan, !quiet);
   if (!quiet) for (const problem of pinned.problems) io.stderr(`${problem}\n`);
-  return createVariantGrader(grader, plan, pinned.byId);
+  return createVariantGrader(grader, plan, pinned.byId, { studentId });
 }

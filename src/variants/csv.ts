@@ -15,6 +15,7 @@ import { guessSeparator } from '../ingest/text.js';
 import { neutraliseCell } from '../report/sanitize.js';
 import { describeRedraws, type DrawnVariant } from './draw.js';
 import type { IntegritySignal } from './integrity.js';
+import { variantKey } from './key.js';
 import type { VariantPlan } from './plan.js';
 
 export interface VariantRow {
@@ -47,8 +48,7 @@ export interface PinnedVariants {
   readonly problems: readonly string[];
 }
 
-/** How ids are compared: without case, width or spaces, as the roster compares them. */
-export const variantKey = (id: string): string => id.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+export { variantKey } from './key.js';
 
 const ID_HEADERS = new Set(['studentid', '学号']);
 

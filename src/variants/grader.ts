@@ -8,11 +8,12 @@ import { gradeSubmission, unreadableFile } from '../grade/grade.js';
 import type { Grader } from '../grade/grader.js';
 import type { Reference } from '../grade/reference.js';
 import type { GradeResult } from '../grade/result.js';
+import { msg } from '../i18n/index.js';
 import { isIngestError } from '../ingest/errors.js';
 import { createLabelMatcher } from '../ingest/labels.js';
 import { readSubmission } from '../ingest/read.js';
 import { studentFromFileName } from '../ingest/student.js';
-import { variantKey } from './csv.js';
+import { variantKey } from './key.js';
 import { variantReference, variantStepValues } from './draw.js';
 import type { VariantPlan } from './plan.js';
 
@@ -44,9 +45,25 @@ export function referenceOfResult(grader: Grader, result: GradeResult): Referenc
   return 'referenceOf' in grader ? (grader as VariantGrader).referenceOf(result) : grader.reference;
 }
 
-export function createVariantGrader(base: Grader, plan: VariantPlan, variants: VariantValues): VariantGrader {
-  const { rubric, graph } = base.reference;
-  const match = createLabelMatcher(graph.steps.map((s) => s.id), rubric.aliases);
+export interface VariantGraderOptions {
+  /** Grade every file against this student's numbers, whatever id the file gives (`check --id`, the page's id field). */
+  readonly studentId?: string | undefined;
+}
+
+const matcherOf = (base: Grader) => createLabelMatcher(base.reference.graph.steps.map((s) => s.id), base.reference.rubric.aliases);
+
+/** The student id a file gives (the template's field, else its name), or null when it gives none or cannot be read. */
+export function studentIdOf(base: Grader, bytes: Uint8Array, file: string, limits = {}): string | null {
+  try {
+    return readSubmission(bytes, file, matcherOf(base), limits).student.id;
+  } catch (error) {
+    if (!isIngestError(error)) throw error;
+    return null;
+  }
+}
+
+export function createVariantGrader(base: Grader, plan: VariantPlan, variants: VariantValues, options: VariantGraderOptions = {}): VariantGrader {
+  const match = matcherOf(base);
   const references = new Map<string, Reference>();
   const used = new WeakMap<GradeResult, Reference>();
   const referenceFor = (values: ReadonlyMap<string, number>): Reference => {
@@ -63,16 +80,15 @@ export function createVariantGrader(base: Grader, plan: VariantPlan, variants: V
       if (!isIngestError(error)) throw error;
       return unreadableFile(base.reference, file, studentFromFileName(file), error.detail);
     }
-    const { id } = submission.student;
+    const id = options.studentId ?? submission.student.id;
+    const student = { ...submission.student, id };
     const values = id === null ? undefined : variants.get(variantKey(id));
     if (values === undefined) {
-      const why = id === null
-        ? 'no student id in the file or its name, so there are no numbers to grade it against (each student has their own)'
-        : `student id ${id} has no numbers in the variants file, so there is nothing to grade it against`;
-      return unreadableFile(base.reference, file, submission.student, why);
+      const why = id === null ? msg('variants.noStudentId') : msg('variants.unknownStudent', { id });
+      return unreadableFile(base.reference, file, student, why);
     }
     const reference = referenceFor(values);
-    const result = gradeSubmission(reference, submission);
+    const result = gradeSubmission(reference, { ...submission, student });
     used.set(result, reference);
     return result;
   };

@@ -4,6 +4,7 @@
  * Security Policy forbids every fetch, so a student's file cannot leave their machine.
  */
 import { PAGE_CSS } from './styles.js';
+import type { PageVariants } from './variant-table.js';
 import type { Lang } from './words.js';
 
 /** What the page's script reads from the page (the `stepmark-config` block). */
@@ -14,6 +15,8 @@ export interface PageConfig {
   readonly lang: Lang;
   /** A file not graded within this time is given up on, and the worker replaced. */
   readonly timeLimitMs: number;
+  /** Every student's numbers, by a key of their id (a rubric with variants); absent otherwise. */
+  readonly variants?: PageVariants;
 }
 
 export interface PageParts {

@@ -14,8 +14,15 @@ p { margin: .3rem 0; }
 .muted { color: var(--muted); }
 .langs { display: flex; gap: .3rem; align-items: center; }
 button, .button { font: inherit; border: 1px solid #8a8a8a; background: var(--paper); color: var(--ink); border-radius: .35rem; padding: .35rem .8rem; cursor: pointer; }
+button:disabled { opacity: .5; cursor: not-allowed; }
 button[aria-pressed="true"] { background: var(--ink); color: #fff; border-color: var(--ink); }
 button:focus-visible, input:focus-visible, .drop:focus-within { outline: 3px solid #f9a825; outline-offset: 2px; }
+.student-id { margin: 1rem 0 0; padding: .8rem 1.1rem; background: var(--paper); border: 1px solid var(--rule); border-radius: .6rem; }
+.student-id label { display: block; font-weight: bold; margin-bottom: .3rem; }
+.id-row { display: flex; gap: .5rem; flex-wrap: wrap; }
+#student-id { font: inherit; padding: .35rem .6rem; border: 1px solid #8a8a8a; border-radius: .35rem; min-width: 14rem; }
+.student-id p { margin: .5rem 0 0; }
+.student-id p.alert { margin: .5rem 0 0; }
 .drop { margin: 1rem 0; padding: 1.3rem; border: 2px dashed #8a8a8a; border-radius: .6rem; background: var(--paper); text-align: center; }
 .drop.over { border-color: var(--accent); background: #e8f0fb; }
 .drop label { display: block; font-weight: bold; margin-bottom: .5rem; }

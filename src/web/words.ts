@@ -43,6 +43,16 @@ export interface Words {
   readonly networkLabel: (counts: string) => string;
   readonly status: Readonly<Record<Status, string>>;
   readonly checkedOn: (date: string) => string;
+  // A rubric with per-student numbers: the page asks for the student id.
+  readonly idLabel: string;
+  readonly idHint: string;
+  readonly useId: string;
+  readonly idChecking: string;
+  readonly idKnown: (id: string) => string;
+  readonly idUnknown: (id: string) => string;
+  readonly needId: string;
+  readonly templateNeedsId: string;
+  readonly templateOwn: string;
 }
 
 export const WORDS: Readonly<Record<Lang, Words>> = {
@@ -80,6 +90,15 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     networkLabel: (counts) => `网络中每一步的判定：${counts}`,
     status: { correct: '正确', 'follow-through': '承前正确', incorrect: '错误', missing: '未填', unreadable: '无法识别' },
     checkedOn: (date) => `自查日期 ${date}`,
+    idLabel: '学号',
+    idHint: '本次作业每名学生的数字各不相同：请输入你的学号，按你自己的数字检查。学号一栏为空时，会读取表格中填写的学号。',
+    useId: '确定',
+    idChecking: '正在查找学号……',
+    idKnown: (id) => `学号 ${id}：已找到你的数字，将按你自己的数字评分。可以下载填好你的数字的模板。`,
+    idUnknown: (id) => `本页面中没有学号 ${id} 的数字。请核对学号，须与名单上的完全一致；如确认无误，请联系助教。`,
+    needId: '请先输入学号：每名学生的数字各不相同，而表格和文件名中都没有学号。',
+    templateNeedsId: '输入学号后，可下载填好你的数字的模板。',
+    templateOwn: '下载你的模板',
   },
   en: {
     langName: 'English',
@@ -115,6 +134,15 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     networkLabel: (counts) => `Every step of the network by its mark: ${counts}`,
     status: { correct: 'correct', 'follow-through': 'follow-through', incorrect: 'incorrect', missing: 'missing', unreadable: 'unreadable' },
     checkedOn: (date) => `checked on ${date}`,
+    idLabel: 'Student ID',
+    idHint: 'Every student has their own numbers in this homework: enter your student ID to be checked against yours. Left empty, the ID written in your spreadsheet is used.',
+    useId: 'Use this ID',
+    idChecking: 'Looking up the student ID…',
+    idKnown: (id) => `Student ID ${id}: your numbers are found; your file is checked against them. You can download the template with your numbers.`,
+    idUnknown: (id) => `This page holds no numbers for student ID ${id}. Check the ID: it must be exactly as on the class list. If it is right, ask your TA.`,
+    needId: 'Enter your student ID first: every student has their own numbers, and neither the spreadsheet nor its file name gives an ID.',
+    templateNeedsId: 'Enter your student ID to download the template with your numbers.',
+    templateOwn: 'Download your template',
   },
 };
 

@@ -472,6 +472,16 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'rubric.labelConflict': { label: '‹label›', ids: ['‹ids1›', '‹ids2›'] },
   'rubric.tooManyAliases': { limit: 7104 },
   'rubric.nested': { problem: NESTED },
+  // variants
+  'variants.noStudentId': undefined,
+  'variants.unknownStudent': { id: '‹id›' },
+  'help.checkId': undefined,
+  'help.pageVariants': undefined,
+  'variants.needFile': { rubric: '‹rubric›' },
+  'variants.pageNeedsFile': { rubric: '‹rubric›' },
+  'variants.nothingToPin': { rubric: '‹rubric›', path: '‹path›' },
+  'variants.idWithoutVariants': { rubric: '‹rubric›' },
+  'variants.pageWrote': { students: 7101 },
 };
 
 /** More parameters for keys whose sentence changes with a closed set or a flag: every one is said in each language too. */

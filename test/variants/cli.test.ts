@@ -168,6 +168,33 @@ describe('grade --variants', () => {
     expect(outcome.stderr.match(/student \d+/g)?.every((s) => s === `student ${IDS[1]}`)).toBe(true);
   });
 
+  it('check: needs --variants (saying so), takes the id from the file or --id, and says what to do when there is none', async () => {
+    const { rubric, out, pinned } = await classWithVariants();
+    const { rubric: own, graph } = variantReference(seedPlan(), pinned.get(IDS[2]!)!);
+    const anonymous = join(work, 'homework.xlsx');
+    writeFileSync(anonymous, templateWorkbook(own, graph, { filled: { student: { id: '', name: '' }, answers: handRounded(graph, 3) } }));
+    const without = await stepmark(['check', rubric, anonymous]);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('gives every student their own numbers: pass --variants variants.csv');
+    const noId = await stepmark(['check', rubric, anonymous, '--variants', out]);
+    expect(noId.code).toBe(1);
+    expect(noId.stdout + noId.stderr).toContain('no student id in the file or its name');
+    expect(noId.stdout + noId.stderr).toContain('pass --id');
+    const mine = await stepmark(['check', rubric, anonymous, '--variants', out, '--id', IDS[2]!]);
+    expect(mine.code).toBe(0);
+    expect(mine.stdout).toMatch(/(\d+)\/\1 \(100(\.0)?%\)/);
+    expect(mine.stdout).toContain(IDS[2]);
+    const theirs = await stepmark(['check', rubric, anonymous, '--variants', out, '--id', IDS[0]!]);
+    expect(theirs.stdout).not.toMatch(/(\d+)\/\1 \(100(\.0)?%\)/);
+    const plain = join(work, 'plain.yaml');
+    writeFileSync(plain, readFileSync(new URL('../../rubrics/seed-cnn.yaml', import.meta.url)));
+    const pointless = await stepmark(['check', plain, anonymous, '--id', IDS[2]!]);
+    expect(pointless.code).toBe(2);
+    expect(pointless.stderr).toContain('--id has no numbers to choose');
+    const zh = await stepmark(['check', rubric, anonymous, '--variants', out, '--lang', 'zh-CN']);
+    expect(zh.stdout + zh.stderr).toContain("文件内容和文件名中都没有学号");
+  });
+
   it('writes a student\'s report with their own numbers in the formulas', async () => {
     const { rubric, out, folder, pinned } = await classWithVariants();
     const pdf = join(work, 'report.pdf');

@@ -6,7 +6,8 @@ import { ingest } from './ingest.js';
 import { report } from './report.js';
 import { rubric } from './rubric.js';
 import { template } from './template.js';
+import { variants } from './variants.js';
 
 export { terms } from './terms.js';
-export const en = { ...grade, ...engine, ...ingest, ...report, ...cli, ...rubric, ...template };
-export const areas = { grade, engine, ingest, report, cli, rubric, template };
+export const en = { ...grade, ...engine, ...ingest, ...report, ...cli, ...rubric, ...template, ...variants };
+export const areas = { grade, engine, ingest, report, cli, rubric, template, variants };

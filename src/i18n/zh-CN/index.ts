@@ -6,6 +6,7 @@ import { ingest } from './ingest.js';
 import { report } from './report.js';
 import { rubric } from './rubric.js';
 import { template } from './template.js';
+import { variants } from './variants.js';
 
 export { terms } from './terms.js';
-export const zhCN = { ...grade, ...engine, ...ingest, ...report, ...cli, ...rubric, ...template };
+export const zhCN = { ...grade, ...engine, ...ingest, ...report, ...cli, ...rubric, ...template, ...variants };

@@ -3,6 +3,7 @@
  * file://) and given the rubric; each request has a time limit, after which the worker is ended
  * and a fresh one started, so a hostile file costs one time limit and the page stays usable.
  */
+import type { PageVariants } from '../variant-table.js';
 import type { FromWorker, RubricInfo, ToWorker } from './protocol.js';
 
 export class TimedOut extends Error {
@@ -32,7 +33,7 @@ export class GradingWorker {
 
   constructor(
     private readonly scriptUrl: string,
-    private readonly rubric: { readonly rubricText: string; readonly rubricFile: string },
+    private readonly rubric: { readonly rubricText: string; readonly rubricFile: string; readonly variants?: PageVariants | null | undefined },
     private readonly timeLimitMs: number,
   ) {}
 
@@ -62,7 +63,8 @@ export class GradingWorker {
         if (this.pending !== null) this.restart(error);
       };
     });
-    worker.postMessage({ type: 'init', ...this.rubric } satisfies ToWorker);
+    const { rubricText, rubricFile, variants = null } = this.rubric;
+    worker.postMessage({ type: 'init', rubricText, rubricFile, variants } satisfies ToWorker);
     return this.ready;
   }
 
