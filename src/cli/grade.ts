@@ -19,7 +19,7 @@ import { referenceOfResult } from '../variants/grader.js';
 import { commandVoice } from './voice.js';
 
 export async function gradeCommand(rubricPath: string, inputs: readonly string[], options: { json?: string; variants?: string; lang?: Language }, io: Io): Promise<number> {
-  const grader = await loadGraderFor(rubricPath, options.variants, io);
+  const grader = await loadGraderFor(rubricPath, options.variants, io, { lang: options.lang });
   const say = sayWith(commandVoice(io, grader.reference.rubric, options.lang));
   const { files, skipped } = await collectSpreadsheets(inputs);
   if (files.length === 0) throw noSpreadsheets(inputs);
@@ -46,7 +46,7 @@ export async function gradeCommand(rubricPath: string, inputs: readonly string[]
 }
 
 export async function checkCommand(rubricPath: string, file: string, options: { pdf: string | boolean; variants?: string; id?: string; lang?: Language }, io: Io): Promise<number> {
-  const grader = await loadGraderFor(rubricPath, options.variants, io, false, options.id);
+  const grader = await loadGraderFor(rubricPath, options.variants, io, { studentId: options.id, lang: options.lang });
   const voice = commandVoice(io, grader.reference.rubric, options.lang);
   const say = sayWith(voice);
   const { files } = await collectSpreadsheets([file]);

@@ -23,7 +23,7 @@ export interface GradescopeOptions {
 }
 
 export async function gradescopeCommand(rubricPath: string, options: GradescopeOptions, io: Io): Promise<number> {
-  const grader = await loadGraderFor(rubricPath, options.variants, io);
+  const grader = await loadGraderFor(rubricPath, options.variants, io, { lang: options.lang });
   await checkOutputFile(options.results, { what: 'gradescope', createFolder: true });
   const { files } = await collectSpreadsheets([options.submission]);
   const revealExpected = grader.reference.rubric.feedback.revealExpected;

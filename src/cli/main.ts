@@ -145,8 +145,7 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .option('--redraw <id...>', h('help.redraw'))
     .addOption(langOption())
     .action(async (rubric: string, options: VariantsOptions & { lang?: Language }) => {
-      const { lang: _lang, ...variants } = options;
-      setExit(await variantsCommand(rubric, variants, io));
+      setExit(await variantsCommand(rubric, options, io));
     });
   cli
     .command('gradescope')

@@ -8,7 +8,7 @@ import { loadGraderFor } from './variant-grader.js';
 
 const { rubricPath, variantsPath, studentId } = workerData as { rubricPath: string; variantsPath?: string; studentId?: string };
 const quiet: Io = { stdout: () => {}, stderr: () => {}, readText: processIo.readText, isTTY: false };
-const grader = await loadGraderFor(rubricPath, variantsPath, quiet, true, studentId);
+const grader = await loadGraderFor(rubricPath, variantsPath, quiet, { quiet: true, studentId });
 
 parentPort?.on('message', (message: { index: number; task: string | Uint8Array }) => {
   gradePath(grader, revivePath(message.task)).then(

@@ -1,5 +1,6 @@
 /** The course secret variants are drawn from: from a file or an environment variable named on the command line, never from the rubric. */
 import { readFile } from 'node:fs/promises';
+import { msg } from '../i18n/index.js';
 import { UsageError } from './io.js';
 
 export interface SecretOptions {
@@ -12,26 +13,26 @@ const MIN_SECRET_BYTES = 16;
 
 export async function readSecret(options: SecretOptions): Promise<Uint8Array> {
   if ((options.secretFile === undefined) === (options.secretEnv === undefined)) {
-    throw new UsageError('give the course secret with exactly one of --secret-file <file> or --secret-env <VARIABLE>');
+    throw new UsageError(msg('variants.secret.exactlyOne'));
   }
   let secret: Uint8Array;
-  let where: string;
   if (options.secretFile !== undefined) {
-    where = options.secretFile;
-    const bytes = await readFile(options.secretFile).catch(() => {
-      throw new UsageError(`${options.secretFile}: the secret file cannot be read`);
+    const path = options.secretFile;
+    const bytes = await readFile(path).catch(() => {
+      throw new UsageError(msg('variants.secret.unreadable', { path }));
     });
     // A file written by `echo` or an editor ends in a newline that is not part of the secret.
     const end = bytes.at(-1) === 0x0a ? (bytes.at(-2) === 0x0d ? bytes.length - 2 : bytes.length - 1) : bytes.length;
     secret = new Uint8Array(bytes.subarray(0, end));
   } else {
-    where = `the environment variable ${options.secretEnv}`;
-    const value = process.env[options.secretEnv!];
-    if (value === undefined) throw new UsageError(`${where} is not set`);
+    const variable = options.secretEnv!;
+    const value = process.env[variable];
+    if (value === undefined) throw new UsageError(msg('variants.secret.notSet', { variable }));
     secret = new TextEncoder().encode(value);
   }
   if (secret.length < MIN_SECRET_BYTES) {
-    throw new UsageError(`${where}: the secret has ${secret.length} bytes; use at least ${MIN_SECRET_BYTES} (for example: openssl rand -hex 32)`);
+    const size = { bytes: secret.length, least: MIN_SECRET_BYTES, example: 'openssl rand -hex 32' };
+    throw new UsageError(options.secretFile !== undefined ? msg('variants.secret.tooShortFile', { path: options.secretFile, ...size }) : msg('variants.secret.tooShortEnv', { variable: options.secretEnv!, ...size }));
   }
   return secret;
 }

@@ -22,7 +22,7 @@ import { readRubricText } from './rubric-file.js';
 import { loadVariantPlan, readPinnedVariants } from './variant-grader.js';
 import { readRosterFile } from './variants.js';
 import { commandVoice } from './voice.js';
-import type { Language } from '../i18n/index.js';
+import { msg, sayWith, type Language } from '../i18n/index.js';
 
 export interface TemplateRosterOptions {
   readonly roster: string;
@@ -37,14 +37,12 @@ export interface TemplateRosterOptions {
 export async function templateRosterCommand(rubricPath: string, options: TemplateRosterOptions, io: Io): Promise<number> {
   const { loaded } = compileRubric(await readRubricText(rubricPath, io), rubricPath);
   const voice = commandVoice(io, loaded.rubric, options.lang);
+  const say = sayWith(voice);
   const plan = await loadVariantPlan(rubricPath, io);
-  if (plan !== null && options.variants === undefined) {
-    throw new UsageError(`${rubricPath} gives every student their own numbers: pass --variants variants.csv (written by "stepmark variants")`);
-  }
-  if (plan === null && options.variants !== undefined) throw new UsageError(`${rubricPath} has no variants: section, so --variants has nothing to pin`);
-  const pinned = plan === null ? null : await readPinnedVariants(options.variants!, plan);
-  for (const problem of pinned?.problems ?? []) io.stderr(`${problem}\n`);
-  const students = await readRosterFile(options.roster, io);
+  if (plan !== null && options.variants === undefined) throw new UsageError(msg('variants.needFile', { rubric: rubricPath }));
+  if (plan === null && options.variants !== undefined) throw new UsageError(msg('variants.nothingToPin', { rubric: rubricPath, path: options.variants }));
+  const pinned = plan === null ? null : await readPinnedVariants(options.variants!, plan, io, say);
+  const students = await readRosterFile(options.roster, io, say);
   const stems = uniqueNames(students.map((s) => reportFileName(s.id, 'student', '')));
   await mkdir(options.output, { recursive: true });
   const date = gradingDate(options.date);
@@ -52,19 +50,19 @@ export async function templateRosterCommand(rubricPath: string, options: Templat
   for (const [k, student] of students.entries()) {
     const values = pinned?.byId.get(variantKey(student.id));
     if (plan !== null && values === undefined) {
-      io.stderr(`${student.id}: no numbers in ${options.variants}; no template written\n`);
+      io.stderr(`${say(msg('variants.template.noNumbers', { id: student.id, path: options.variants! }))}\n`);
       continue;
     }
     const rubric: Rubric = plan !== null && values !== undefined ? variantRubric(plan, values) : loaded.rubric;
     const built = buildNetwork(rubric);
-    if (!built.ok) throw new UsageError(`${student.id}: the numbers in ${options.variants} do not make a network`);
+    if (!built.ok) throw new UsageError(msg('variants.template.notNetwork', { id: student.id, path: options.variants ?? rubricPath }));
     const [xlsx, pdf] = [join(options.output, `${stems[k]}.xlsx`), join(options.output, `${stems[k]}.pdf`)];
-    if (!options.force && (existsSync(xlsx) || existsSync(pdf))) throw new UsageError(`${xlsx} exists; pass --force to replace the templates`);
+    if (!options.force && (existsSync(xlsx) || existsSync(pdf))) throw new UsageError(msg('variants.template.exists', { path: existsSync(xlsx) ? xlsx : pdf }));
     const filled = { student: { id: student.id, name: student.name ?? '' }, answers: new Map<string, number>() };
     await writeAtomic(xlsx, templateWorkbook(rubric, built.graph, { filled, voice }));
-    await writeAtomic(pdf, await renderProblemSheetPdf(rubric, student, date));
+    await writeAtomic(pdf, await renderProblemSheetPdf(rubric, student, date, voice));
     written++;
   }
-  io.stdout(`wrote ${written} templates and problem sheets in ${options.output}\n`);
+  io.stdout(`${say(msg('variants.template.wrote', { count: written, folder: options.output }))}\n`);
   return written === students.length ? EXIT.ok : EXIT.someFilesFailed;
 }

@@ -9,6 +9,7 @@ import { planVariants } from '../variants/plan.js';
 import { pageVariants, type PageVariants } from '../web/variant-table.js';
 import { UsageError, type Io } from './io.js';
 import { readRubricText } from './rubric-file.js';
+import { commandSay } from './voice.js';
 import { loadVariantPlan, readPinnedVariants } from './variant-grader.js';
 
 export async function pageVariantsFor(rubricPath: string, variantsPath: string | undefined, io: Io): Promise<PageVariants | undefined> {
@@ -22,7 +23,6 @@ export async function pageVariantsFor(rubricPath: string, variantsPath: string |
   const plan = planned.ok ? planned.plan : await loadVariantPlan(rubricPath, io);
   if (plan === null) return undefined;
   if (variantsPath === undefined) throw new UsageError(msg('variants.pageNeedsFile', { rubric: rubricPath }));
-  const pinned = await readPinnedVariants(variantsPath, plan);
-  for (const problem of pinned.problems) io.stderr(`${problem}\n`);
+  const pinned = await readPinnedVariants(variantsPath, plan, io, commandSay(io, loaded.rubric, undefined));
   return pageVariants(plan.names, pinned.byId);
 }

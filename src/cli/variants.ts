@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { msg, type Language, type Message, type Say } from '../i18n/index.js';
 import { decodeText } from '../ingest/text.js';
 import { parseRoster, type RosterEntry } from '../report/roster.js';
 import { describeRedraws, createVariantDrawer, NoGoodVariantError, type RedrawReason } from '../variants/draw.js';
@@ -14,6 +15,7 @@ import { EXIT, UsageError, type Io } from './io.js';
 import { readSecret, type SecretOptions } from './secret.js';
 import { loadVariantPlan } from './variant-grader.js';
 import { redrawStudents } from './variants-redraw.js';
+import { commandSay } from './voice.js';
 
 export interface VariantsOptions extends SecretOptions {
   /** The class list; not needed with `redraw`. */
@@ -22,19 +24,19 @@ export interface VariantsOptions extends SecretOptions {
   readonly redraw?: readonly string[];
   readonly output: string;
   readonly force?: boolean;
+  readonly lang?: Language | undefined;
 }
 
 export async function variantsCommand(rubricPath: string, options: VariantsOptions, io: Io): Promise<number> {
   const redraw = options.redraw ?? [];
-  if (redraw.length === 0 && options.roster === undefined) throw new UsageError('give the class list with --roster <class.csv> (or --redraw <id> to change rows of an existing file)');
-  if (redraw.length === 0 && existsSync(options.output) && !options.force) {
-    throw new UsageError(`${options.output} exists; pass --force to replace it, or --redraw <id> to draw some students again`);
-  }
+  if (redraw.length === 0 && options.roster === undefined) throw new UsageError(msg('variants.cli.needRoster'));
+  if (redraw.length === 0 && existsSync(options.output) && !options.force) throw new UsageError(msg('variants.cli.outputExists', { path: options.output }));
   const plan = await loadVariantPlan(rubricPath, io);
-  if (plan === null) throw new UsageError(`${rubricPath} has no variants: section; every student computes the same numbers`);
+  if (plan === null) throw new UsageError(msg('variants.cli.noSection', { rubric: rubricPath }));
+  const say = commandSay(io, plan.base, options.lang);
   const secret = await readSecret(options);
-  if (redraw.length > 0) return redrawStudents(plan, secret, options.output, redraw, io);
-  const students = await readRosterFile(options.roster!, io);
+  if (redraw.length > 0) return redrawStudents(plan, secret, options.output, redraw, io, say);
+  const students = await readRosterFile(options.roster!, io, say);
   const drawer = createVariantDrawer(plan, nodeHmacSha256);
   const rows: VariantRow[] = [];
   for (const student of students) {
@@ -42,34 +44,38 @@ export async function variantsCommand(rubricPath: string, options: VariantsOptio
       rows.push({ id: student.id, name: student.name, variant: await drawer.forStudent(secret, student.id) });
     } catch (error) {
       if (!(error instanceof NoGoodVariantError)) throw error;
-      throw new UsageError(`${rubricPath}: student ${student.id}: ${error.message}`);
+      throw new UsageError(noGoodVariant(rubricPath, student.id, error));
     }
   }
   await writeAtomic(options.output, variantsCsv(plan, rows));
-  io.stdout(`${summary(rows)}\nwrote ${options.output}: ${rows.length} students, ${plan.names.length} values each\n`);
+  io.stdout(`${say(summary(rows))}\n${say(msg('variants.cli.wrote', { path: options.output, students: rows.length, values: plan.names.length }))}\n`);
   return EXIT.ok;
 }
 
 /** The roster's students (its problems printed); an unreadable or empty roster is a usage error. */
-export async function readRosterFile(path: string, io: Io): Promise<readonly RosterEntry[]> {
+export async function readRosterFile(path: string, io: Io, say: Say): Promise<readonly RosterEntry[]> {
   const bytes = await readFile(path).catch(() => {
-    throw new UsageError(`${path}: cannot read the roster`);
+    throw new UsageError(msg('cli.rosterUnreadable', { path }));
   });
   const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new UsageError(`${path}: not a CSV roster (it looks like ${decoded.looksLike})`);
+  if (!decoded.ok) throw new UsageError(msg('cli.rosterNotCsv', { path, kind: decoded.looksLike }));
   const roster = parseRoster(decoded.text, path);
-  for (const problem of roster.problems) io.stderr(`roster: ${problem}\n`);
-  if (roster.entries.length === 0) throw new UsageError(`${path}: no students on the roster`);
+  for (const problem of roster.notes ?? roster.problems) io.stderr(`${say(msg('cli.rosterProblem', { problem: say(problem) }))}\n`);
+  if (roster.entries.length === 0) throw new UsageError(msg('variants.cli.noStudents', { path }));
   return roster.entries;
 }
 
+/** No good variant for a student: where, who, and what to loosen. */
+export const noGoodVariant = (where: string, id: string, error: NoGoodVariantError) =>
+  msg('variants.cli.noGoodVariant', { where, id, draws: error.draws, redrawn: describeRedraws(error.redrawn) });
+
 /** How many draws the class took, and why draws were rejected. */
-function summary(rows: readonly VariantRow[]): string {
+function summary(rows: readonly VariantRow[]): Message {
   const draws = rows.map((r) => r.variant.draws).sort((a, b) => a - b);
   const reasons = new Map<RedrawReason, number>();
   for (const row of rows) for (const [reason, n] of row.variant.redrawn) reasons.set(reason, (reasons.get(reason) ?? 0) + n);
   const total = draws.reduce((a, b) => a + b, 0);
   const median = draws[Math.floor(draws.length / 2)] ?? 0;
-  const why = reasons.size === 0 ? 'every first draw was good' : `draws rejected: ${describeRedraws(reasons)}`;
-  return `${total} draws for ${rows.length} students (median ${median}, most ${draws.at(-1) ?? 0}); ${why}`;
+  const rejected = reasons.size === 0 ? null : describeRedraws(reasons);
+  return msg('variants.cli.summary', { draws: total, students: rows.length, median, most: draws.at(-1) ?? 0, rejected });
 }

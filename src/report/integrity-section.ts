@@ -28,7 +28,7 @@ function signalBlock(signal: IntegritySignal, width: number, measure: Measure, s
   const other = who(signal.other.id, signal.other.name, signal.other.file, say);
   const title = say(msg('integrity.title', { student, kind: KIND_WORDS[signal.kind], other }));
   const head = paragraph(0, pad, width, title, { font: 'bold', size: 9 }, measure);
-  const detail = paragraph(0, pad + head.height, width, say(msg('integrity.detail', { detail: signal.detail, file: signal.file })), { font: 'regular', size: 8, color: MUTED }, measure);
+  const detail = paragraph(0, pad + head.height, width, say(msg('integrity.detail', { detail: say(signal.note), file: signal.file })), { font: 'regular', size: 8, color: MUTED }, measure);
   const height = pad + head.height + detail.height + pad;
   const items: Item[] = [...head.items, ...detail.items, line(0, height, width, height, RULE, 0.4)];
   return { height, items };

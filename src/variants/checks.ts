@@ -2,11 +2,11 @@
  * Whether a drawn variant is good homework, compared with the base rubric:
  * - no max-pool window whose two largest values are within `margin` units of the asked decimals
  *   (a student's rounding would decide which one wins);
- * - no ReLU pre-activation within `margin` units of 0 (the same for which side of the kink);
+ * - no ReLU or leaky-ReLU pre-activation within `margin` units of 0 (the same for which side of the kink);
  * - no more steps rounding to 0 at the asked decimals in any section than in the base rubric;
  * - the common mistakes stay visible: the rewrites the diagnosis rules try (sign, one term's
- *   sign, the learning rate, the activation's derivative, the kernel flip, the other convention,
- *   the update's direction, pool routing) stand apart from the right value, by the rules' own
+ *   sign, the learning rate, the activation's derivative, the kernel flip, another zero padding,
+ *   the other convention, the update's direction, pool routing) stand apart from the right value, by the rules' own
  *   margin, at least as often in each section as in the base rubric.
  *
  * The last two are counted per section, not per step: under max pooling, which element of a
@@ -21,7 +21,8 @@ import { standsApart, type Alternative, type DiagnosisContext } from '../grade/r
 import { derivativeAlternatives } from '../grade/rules/derivative.js';
 import { routingAlternatives } from '../grade/rules/routing.js';
 import { signAlternatives } from '../grade/rules/sign.js';
-import { conventionAlternatives, flipAlternatives } from '../grade/rules/structure.js';
+import { conventionAlternatives, flipAlternatives, paddingAlternatives } from '../grade/rules/structure.js';
+import { msg, type Message } from '../i18n/index.js';
 import { directionAlternatives, learningRateAlternatives } from '../grade/rules/update.js';
 
 /** What a variant is compared with: the base rubric's visible mistakes and non-zero steps. */
@@ -39,8 +40,19 @@ export interface CheckFailure {
   readonly code: CheckCode;
   /** The step (max-pool, ReLU) or the section (zeros, mistakes) that fails. */
   readonly section: string;
-  /** One sentence for the TA. */
-  readonly message: string;
+  /** One sentence for the TA, in any language. */
+  readonly note: Message;
+}
+
+/**
+ * The pre-activation where an activation step has its kink at 0, or null: ReLU, relu(x), and
+ * leaky ReLU, max(x, slope·x). (A max-pool window is a `max` too, but of a pooling step.)
+ */
+function kinkOf(step: Step): Expr | null {
+  const { expr } = step;
+  if (expr.op === 'relu') return expr.arg;
+  if (step.kind === 'activation' && expr.op === 'max' && expr.args.length === 2) return expr.args[0]!;
+  return null;
 }
 
 const unitOf = (reference: Reference, id: string) => 10 ** -reference.settings.get(id)!.grading.decimals;
@@ -67,14 +79,12 @@ export function checkVariant(reference: Reference, base: BaseProfile, margin: nu
   for (const step of reference.graph.steps) {
     const close = margin * unitOf(reference, step.id);
     const { expr } = step;
-    if (expr.op === 'max') {
+    const kink = kinkOf(step);
+    if (kink !== null) {
+      if (Math.abs(evaluateExact(kink, lookup)) <= close) failures.push({ code: 'relu-near-zero', section: step.id, note: msg('variants.check.reluNearZero', { step: step.id, margin }) });
+    } else if (expr.op === 'max') {
       const [first = 0, second = -Infinity] = expr.args.map((arg) => evaluateExact(arg, lookup)).sort((a, b) => b - a);
-      if (first - second <= close) {
-        failures.push({ code: 'maxpool-close', section: step.id, message: `The two largest values in the max-pool window of ${step.id} are within ${margin} units of the asked decimals.` });
-      }
-    }
-    if (expr.op === 'relu' && Math.abs(evaluateExact(expr.arg, lookup)) <= close) {
-      failures.push({ code: 'relu-near-zero', section: step.id, message: `The pre-activation of ${step.id} is within ${margin} units of 0 at the asked decimals.` });
+      if (first - second <= close) failures.push({ code: 'maxpool-close', section: step.id, note: msg('variants.check.maxpoolClose', { step: step.id, margin }) });
     }
   }
   // The cheap checks first: a draw that fails them is redrawn without counting its mistakes.
@@ -83,14 +93,10 @@ export function checkVariant(reference: Reference, base: BaseProfile, margin: nu
   for (const section of reference.graph.sections) {
     const zeros = mine.zeros.get(section.id)!;
     const baseZeros = base.zeros.get(section.id) ?? 0;
-    if (zeros > baseZeros) {
-      failures.push({ code: 'zero-step', section: section.id, message: `${zeros} steps of ${section.id} round to 0 at the asked decimals, against ${baseZeros} in the base rubric.` });
-    }
+    if (zeros > baseZeros) failures.push({ code: 'zero-step', section: section.id, note: msg('variants.check.zeroStep', { section: section.id, zeros, base: baseZeros }) });
     const visible = mine.visibleMistakes.get(section.id)!;
     const wanted = base.visibleMistakes.get(section.id) ?? 0;
-    if (visible < wanted) {
-      failures.push({ code: 'mistake-hidden', section: section.id, message: `In ${section.id}, ${visible} rewrites of common mistakes stand apart from the right values, against ${wanted} in the base rubric.` });
-    }
+    if (visible < wanted) failures.push({ code: 'mistake-hidden', section: section.id, note: msg('variants.check.mistakeHidden', { section: section.id, visible, base: wanted }) });
   }
   return failures;
 }
@@ -135,6 +141,7 @@ function mistakesOf(ctx: DiagnosisContext): readonly Expr[] {
       ...signAlternatives(ctx),
       ...conventionAlternatives(ctx),
       ...flipAlternatives(ctx),
+      ...paddingAlternatives(ctx),
       ...routingAlternatives(ctx),
       ...derivativeAlternatives(ctx),
       ...directionAlternatives(ctx),

@@ -7,7 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import * as XLSX from 'xlsx';
-import { english } from '../i18n/index.js';
+import { english, msg, type Message, type Said, type Say } from '../i18n/index.js';
 import { normaliseLabel } from '../ingest/labels.js';
 import { resolveLimits } from '../ingest/limits.js';
 import { readWorkbook } from '../ingest/sheetjs.js';
@@ -42,10 +42,10 @@ export function variantsCsv(plan: VariantPlan, rows: readonly VariantRow[]): str
 }
 
 export interface PinnedVariants {
-  /** By student id as written (compare with `variantKey`): every drawn name's value. */
+  /** By `variantKey(id)`: every drawn name's value. */
   readonly byId: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** Every problem as `file:line: message`; a row with a problem is left out. */
-  readonly problems: readonly string[];
+  /** Every problem, each naming the file and line; a row with a problem is left out. */
+  readonly problems: readonly Message[];
 }
 
 export { variantKey } from './key.js';
@@ -53,10 +53,10 @@ export { variantKey } from './key.js';
 const ID_HEADERS = new Set(['studentid', '学号']);
 
 /** The cells of a CSV file as text, row by row (blank rows kept, so row k is line k + 1), or why it cannot be read. */
-export function csvRows(text: string): { rows: string[][] } | { problem: string } {
+export function csvRows(text: string): { rows: string[][] } | { problem: Said } {
   const body = text.replace(/^\uFEFF/, '');
   const reading = readWorkbook({ kind: 'csv', text: body, separator: guessSeparator(body) }, resolveLimits({ maxRows: 100_000 }));
-  if (!reading.ok) return { problem: english(reading.detail) };
+  if (!reading.ok) return { problem: reading.detail };
   const sheet = reading.workbook.Sheets[reading.workbook.SheetNames[0] ?? ''];
   const rows = sheet === undefined ? [] : XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: '', blankrows: true })
     .map((cells) => cells.map((cell) => String(cell ?? '').trim()));
@@ -74,7 +74,7 @@ export const idColumnOf = (header: readonly string[]): number => header.findInde
 /** Reads variants.csv against the plan: every drawn name needs a column, every cell a number. */
 export function parseVariantsCsv(text: string, file: string, plan: VariantPlan): PinnedVariants {
   const read = csvRows(text);
-  if ('problem' in read) return { byId: new Map(), problems: [`${file}: ${read.problem}`] };
+  if ('problem' in read) return { byId: new Map(), problems: [msg('variants.csv.problem', { path: file, problem: read.problem })] };
   const { rows } = read;
   const header = rows[0] ?? [];
   const idColumn = idColumnOf(header);
@@ -82,16 +82,16 @@ export function parseVariantsCsv(text: string, file: string, plan: VariantPlan):
   const absent = plan.names.filter((_, k) => columns[k]! < 0);
   if (idColumn < 0 || absent.length > 0) {
     const wanted = idColumn < 0 ? ['Student ID', ...absent] : absent;
-    return { byId: new Map(), problems: [`${file}:1: the header needs the columns ${wanted.join(', ')}; write the file with "stepmark variants"`] };
+    return { byId: new Map(), problems: [msg('variants.csv.header', { path: file, columns: wanted })] };
   }
   const byId = new Map<string, ReadonlyMap<string, number>>();
-  const problems: string[] = [];
+  const problems: Message[] = [];
   rows.slice(1).forEach((cells, k) => {
     const line = k + 2;
     const id = cells[idColumn] ?? '';
     if (cells.every((cell) => cell === '')) return;
-    if (id === '') return void problems.push(`${file}:${line}: no student id; the row is left out`);
-    if (byId.has(variantKey(id))) return void problems.push(`${file}:${line}: student id ${id} is on an earlier line too; this row is left out`);
+    if (id === '') return void problems.push(msg('variants.csv.noId', { path: file, line }));
+    if (byId.has(variantKey(id))) return void problems.push(msg('variants.csv.duplicate', { path: file, line, id }));
     const values = new Map<string, number>();
     const bad: string[] = [];
     plan.names.forEach((name, j) => {
@@ -100,19 +100,23 @@ export function parseVariantsCsv(text: string, file: string, plan: VariantPlan):
       if (Number.isFinite(value)) values.set(name, value);
       else bad.push(`${name} ("${text}")`);
     });
-    if (bad.length > 0) return void problems.push(`${file}:${line}: ${id}: not a number: ${bad.join(', ')}; the row is left out`);
+    if (bad.length > 0) return void problems.push(msg('variants.csv.notNumbers', { path: file, line, id, cells: bad }));
     byId.set(variantKey(id), values);
   });
   return { byId, problems };
 }
 
-const INTEGRITY_HEADER = ['Signal', 'Student ID', 'Name', 'File', 'Other student ID', 'Other name', 'Other file', 'Steps', 'Detail'];
+const INTEGRITY_COLUMNS = ['signal', 'studentId', 'name', 'file', 'otherId', 'otherName', 'otherFile', 'steps', 'detail'] as const;
 
-/** integrity.csv: one row per signal of copied work (a header alone when there is none); text neutralised. */
-export function integrityCsv(signals: readonly IntegritySignal[]): string {
+/**
+ * integrity.csv: one row per signal of copied work (a header alone when there is none), its
+ * headings and details in the TA's language; text neutralised. The signal column holds the code.
+ */
+export function integrityCsv(signals: readonly IntegritySignal[], say: Say = english): string {
   const text = (value: string | null) => neutraliseCell(value ?? '');
+  const header = INTEGRITY_COLUMNS.map((column) => say(msg(`variants.integrityCsv.${column}`)));
   const rows = signals.map((s) => [
-    s.kind, text(s.student.id), text(s.student.name), text(s.file), text(s.other.id), text(s.other.name), text(s.other.file), s.steps.join(' '), text(s.detail),
+    s.kind, text(s.student.id), text(s.student.name), text(s.file), text(s.other.id), text(s.other.name), text(s.other.file), s.steps.join(' '), text(say(s.note)),
   ]);
-  return stringify([INTEGRITY_HEADER, ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return stringify([header, ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }

@@ -8,6 +8,7 @@ import { LEARNING_RATE, type Graph } from '../engine/graph.js';
 import { buildNetwork } from '../engine/network.js';
 import { prepareReference, type Reference } from '../grade/reference.js';
 import { exactWinners } from '../grade/windows.js';
+import { msg, type Message } from '../i18n/index.js';
 import type { Rubric } from '../rubric/schema.js';
 import { checkVariant, profileOf, type BaseProfile, type CheckCode } from './checks.js';
 import type { VariantPlan } from './plan.js';
@@ -134,15 +135,15 @@ function meetsConstraints(plan: VariantPlan, values: ReadonlyMap<string, number>
 }
 
 /**
- * What is wrong with numbers pinned by hand (a TA's edit of variants.csv): each as one sentence
- * per student, by the same constraints and checks a draw must pass. They are still used as written.
+ * What is wrong with numbers pinned by hand (a TA's edit of variants.csv `file`): one message per
+ * student and problem, by the same constraints and checks a draw must pass. They are still used as written.
  */
-export function pinnedProblems(plan: VariantPlan, byId: ReadonlyMap<string, ReadonlyMap<string, number>>): string[] {
+export function pinnedProblems(plan: VariantPlan, byId: ReadonlyMap<string, ReadonlyMap<string, number>>, file: string): Message[] {
   const base = profileOf(baseReference(plan));
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (const [id, values] of byId) {
-    if (!meetsConstraints(plan, values)) problems.push(`student ${id}: the numbers break a constraint of the rubric's variants section.`);
-    for (const failure of checkVariant(variantReference(plan, values), base, plan.spec.margin)) problems.push(`student ${id}: ${failure.message}`);
+    if (!meetsConstraints(plan, values)) problems.push(msg('variants.pinned.constraint', { file, id }));
+    for (const failure of checkVariant(variantReference(plan, values), base, plan.spec.margin)) problems.push(msg('variants.pinned.notGood', { file, id, problem: failure.note }));
   }
   return problems;
 }

@@ -11,7 +11,10 @@
 import type { StepSettings } from '../grade/settings.js';
 import type { GradeResult } from '../grade/result.js';
 import { allowedError } from '../grade/tolerance.js';
-import { variantKey } from './csv.js';
+import { english, msg, type Message } from '../i18n/index.js';
+import { variantKey } from './key.js';
+
+const noted = (note: Message) => ({ detail: english(note), note });
 
 export const SIGNAL_KINDS = ['fits-another-variant', 'shared-wrong-values'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
@@ -24,8 +27,9 @@ export interface IntegritySignal {
   readonly other: { readonly id: string | null; readonly name: string | null; readonly file: string | null };
   /** The steps the signal rests on. */
   readonly steps: readonly string[];
-  /** One sentence for the TA. */
+  /** One sentence for the TA, in English (results.json); `note` says it in any language. */
   readonly detail: string;
+  readonly note: Message;
 }
 
 /** A file fits another student's numbers when it is right for them at this many more steps than for its own... */
@@ -106,7 +110,7 @@ function fitSignals(
       student: result.student,
       other: { id: other?.student.id ?? best.target.id, name: other?.student.name ?? null, file: other?.file ?? null },
       steps: stepIds.filter((_, k) => Math.abs(submitted[k]! - best.target.value[k]!) <= best.target.allowed[k]!),
-      detail: `The values are right for student ${other?.student.id ?? best.target.id}'s numbers at ${best.count} steps, and for this student's own numbers at ${ownFit}.`,
+      ...noted(msg('variants.integrity.fits', { other: other?.student.id ?? best.target.id, count: best.count, own: ownFit })),
     });
   }
   return signals;
@@ -147,7 +151,7 @@ function sharedSignals(results: readonly GradeResult[], ownNumbers: boolean): In
       student: a!.student,
       other: { id: b!.student.id, name: b!.student.name, file: b!.file },
       steps,
-      detail: `Both files write the same wrong values at ${steps.length} steps: ${steps.join(', ')}.`,
+      ...noted(msg('variants.integrity.shared', { steps })),
     });
   }
   return signals;

@@ -2,7 +2,8 @@
  * A rubric's `variants:` section read against its values: what is drawn, from which options, under
  * which constraints. Every name that is not in the rubric is a problem (all are listed).
  */
-import type { Problem } from '../rubric/problems.js';
+import { msg } from '../i18n/index.js';
+import { problemAt, type Problem } from '../rubric/problems.js';
 import type { Rubric } from '../rubric/schema.js';
 import type { Constraint, ValueSpec, VariantsSpec } from './schema.js';
 import { slotsOf, type Slot } from './slots.js';
@@ -33,20 +34,23 @@ export function planVariants(rubric: Rubric): PlanResult | null {
   if (spec === undefined) return null;
   const slots = slotsOf(rubric);
   const groups = new Map<string, Slot[]>();
-  for (const slot of slots) groups.set(slot.group, [...(groups.get(slot.group) ?? []), slot]);
+  for (const slot of slots) for (const group of slot.groups) groups.set(group, [...(groups.get(group) ?? []), slot]);
   const byName = new Map(slots.map((slot) => [slot.name, slot]));
   const problems: Problem[] = [];
   const expand = (key: string, path: Problem['path']): Slot[] => {
-    const found = byName.get(key) ? [byName.get(key)!] : groups.get(key);
-    if (found === undefined) problems.push({ path, message: `"${key}" names no value of this rubric (${knownNames(groups)})` });
+    const found = byName.has(key) ? [byName.get(key)!] : groups.get(key);
+    if (found === undefined) problems.push(problemAt(path, msg('variants.unknownName', { key, known: [...groups.keys()] })));
     return found ?? [];
   };
+  // How closely a key names a slot: its own name, then its sample's input or target, then its vector.
+  const closeness = (key: string, slot: Slot) => (key === slot.name ? slot.groups.length : slot.groups.indexOf(key));
 
   const own = new Map<string, { key: string; spec: ValueSpec }>();
   for (const [key, valueSpec] of Object.entries(spec.values)) {
-    const targets = expand(key, ['variants', 'values', key]);
-    // An element's own entry wins over its group's.
-    for (const slot of targets) if (!own.has(slot.name) || byName.has(key)) own.set(slot.name, { key, spec: valueSpec });
+    for (const slot of expand(key, ['variants', 'values', key])) {
+      const earlier = own.get(slot.name);
+      if (earlier === undefined || closeness(key, slot) > closeness(earlier.key, slot)) own.set(slot.name, { key, spec: valueSpec });
+    }
   }
   const choices: Choice[] = [];
   const wholeDone = new Set<string>();
@@ -59,12 +63,16 @@ export function planVariants(rubric: Rubric): PlanResult | null {
       wholeDone.add(key);
       const members = groups.get(key);
       const lists = valueSpec.choices as number[][];
+      const at = ['variants', 'values', key, 'choices'];
       if (members === undefined) {
-        problems.push({ path: ['variants', 'values', key, 'choices'], message: 'lists of values are for a whole group (an input, target, kernels, weights or biases name)' });
+        problems.push(problemAt(at, msg('variants.listForGroup')));
         continue;
       }
       const bad = lists.findIndex((list) => list.length !== members.length);
-      if (bad >= 0) problems.push({ path: ['variants', 'values', key, 'choices', bad], message: `${key} has ${members.length} values; this choice gives ${lists[bad]!.length}` });
+      if (bad >= 0) problems.push(problemAt([...at, bad], msg('variants.listLength', { key, count: members.length, given: lists[bad]!.length })));
+      // A member with an entry of its own would be drawn twice.
+      const apart = members.find((m) => own.get(m.name)?.key !== key);
+      if (apart !== undefined) problems.push(problemAt(at, msg('variants.listOverlaps', { key, name: apart.name, other: own.get(apart.name)!.key })));
       choices.push({ names: members.map((m) => m.name), options: lists });
     } else {
       const options = 'choices' in valueSpec ? (valueSpec.choices as number[]) : rangeValues(valueSpec.range, valueSpec.step);
@@ -81,10 +89,6 @@ export function planVariants(rubric: Rubric): PlanResult | null {
 }
 
 const constraintNames = (constraint: Constraint): readonly string[] => ('distinct' in constraint ? constraint.distinct : constraint.nonzero);
-
-function knownNames(groups: ReadonlyMap<string, Slot[]>): string {
-  return `it has ${[...groups.keys()].join(', ')} and their elements`;
-}
 
 /** lowest, lowest + step, ... up to highest, written with the decimals of the range and step (0.1 + 0.2 is 0.3 here). */
 export function rangeValues([lowest, highest]: readonly [number, number], step: number): number[] {

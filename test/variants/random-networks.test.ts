@@ -11,13 +11,14 @@ import { nodeHmacSha256 } from '../../src/variants/node-hmac.js';
 import { planVariants } from '../../src/variants/plan.js';
 import { variantsSchema } from '../../src/variants/schema.js';
 import { slotsOf } from '../../src/variants/slots.js';
-import { arbNetwork } from '../support/networks.js';
+import { arbNetwork, arbWideNetwork } from '../support/networks.js';
 import { handRounded, submissionOf } from '../support/submissions.js';
 import { SECRET } from './fixtures.js';
 
-/** Every group but the target varied over ±(0.1..0.9), zero left out. */
+/** Every group but the targets varied over ±(0.1..0.9), zero left out; the learning rate too. */
 function withVariants(rubric: Rubric): Rubric {
-  const groups = [...new Set(slotsOf(rubric).map((s) => s.group))].filter((g) => g !== rubric.target?.name && g !== 'learningRate');
+  const targets = new Set([rubric.target?.name, ...(rubric.samples ?? []).map((s) => s.target.name)]);
+  const groups = [...new Set(slotsOf(rubric).map((s) => s.groups[0]!))].filter((g) => !targets.has(g) && g !== 'learningRate');
   const choices = [-0.9, -0.7, -0.5, -0.3, -0.1, 0.1, 0.3, 0.5, 0.7, 0.9];
   const values = Object.fromEntries(groups.map((g) => [g, { choices }]));
   return { ...rubric, variants: variantsSchema.parse({ values: { ...values, learningRate: { range: [0.1, 0.9], step: 0.1 } } }) };
@@ -62,6 +63,19 @@ describe('variants of random networks', () => {
     );
     expect(found).toBeGreaterThan(runs / 2);
   }, 120_000);
+
+  it('of 2-D inputs, channels, conv2d kernels and biases, and batches, pass every check and grade 100% as well', async () => {
+    let found = 0;
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(arbWideNetwork({ values: 'homework' }), STUDENT_ID, async (network, id) => {
+        runs++;
+        if (await drawsGoodHomework(network, id)) found++;
+      }),
+      { numRuns: 40 },
+    );
+    expect(found).toBeGreaterThan(runs / 2);
+  }, 240_000);
 
   it('grade a max-pool window under the variant\'s own winner (FC_SEED=1238990072, path 43: the base\'s winner was kept, and a step lost its point)', async () => {
     await fc.assert(

@@ -44,7 +44,7 @@ export async function writeClassOutputs(
     'grades.xlsx': () => gradebookXlsx(report, sections, steps, roster, say),
     'canvas.csv': () => canvasCsv(report, { assignment: rubric.title, pointsPossible: maxScore }, roster),
     'summary.pdf': () => renderClassSummaryPdf(classSummary(report), header, signals),
-    'integrity.csv': () => integrityCsv(signals),
+    'integrity.csv': () => integrityCsv(signals, say),
   };
   // Each output on its own: one failing (a bug, a full disk) never costs the others.
   const failed: string[] = [];

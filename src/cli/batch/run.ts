@@ -52,7 +52,7 @@ const LIMITS = { timeMs: READ_TIME_LIMIT_MS + REPORT_TIME_ALLOWANCE_MS, memoryMb
 const POOL = { script: WORKER_SCRIPT, timeoutMs: LIMITS.timeMs, memoryMb: LIMITS.memoryMb, waitForReady: true };
 
 export async function batchCommand(rubricPath: string, inputs: readonly string[], options: BatchOptions, io: Io): Promise<number> {
-  const grader = await loadGraderFor(rubricPath, options.variants, io);
+  const grader = await loadGraderFor(rubricPath, options.variants, io, { lang: options.lang });
   await checkOutputFolder(options.out);
   const outDir = resolve(options.out);
   const collected = await collectSpreadsheets(inputs);

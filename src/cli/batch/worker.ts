@@ -12,7 +12,7 @@ import { threadStatPath } from './thread-cpu.js';
 
 const settings = workerData as BatchSettings;
 const quiet: Io = { stdout: () => {}, stderr: () => {}, readText: processIo.readText, isTTY: false };
-const grader = await loadGraderFor(settings.rubricPath, settings.variantsPath ?? undefined, quiet, true);
+const grader = await loadGraderFor(settings.rubricPath, settings.variantsPath ?? undefined, quiet, { quiet: true });
 if (settings.pdf) await preparePdf();
 
 parentPort?.on('message', (message: { index: number; task: FileTask }) => {
