@@ -219,4 +219,14 @@ describe('the checks of a drawn variant', () => {
     const failures = checkVariant(variantReference(result.plan, new Map([['k11', 0], ['k12', 0], ['k13', 0]])), reluProfile, 3);
     expect(failures.map((f) => `${f.code} ${f.section}`)).toContain('relu-near-zero out_c1');
   });
+
+  it('name a leaky-ReLU pre-activation within the margin of 0 as ReLU\'s, not as a max-pool window (its formula is max(x, slope·x))', () => {
+    const leaky = seedVariantsText().replace(/(name: C\n[\s\S]*?activation: )sigmoid/, '$1leaky-relu');
+    const result = planVariants(parseRubric(leaky, 'leaky.yaml').rubric);
+    if (result === null || !result.ok) throw new Error('bad plan');
+    const leakyProfile = profileOf(baseReference(result.plan));
+    const failures = checkVariant(variantReference(result.plan, new Map([['k11', 0], ['k12', 0], ['k13', 0]])), leakyProfile, 3).map((f) => `${f.code} ${f.section}`);
+    expect(failures).toContain('relu-near-zero out_c1');
+    expect(failures).not.toContain('maxpool-close out_c1');
+  });
 });

@@ -77,6 +77,36 @@ describe('variants of random networks', () => {
     expect(found).toBeGreaterThan(runs / 2);
   }, 240_000);
 
+  it('of 2-D networks and batches: the same (secret, id) always gives the same variant, other ids other variants, against which a solution loses points', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbWideNetwork({ values: 'homework' }), STUDENT_ID, STUDENT_ID, async (network, id, otherId) => {
+        fc.pre(id !== otherId);
+        const result = planVariants(withVariants(network));
+        if (result === null || !result.ok) throw new Error('no plan');
+        const draw = (who: string) => createVariantDrawer(result.plan, nodeHmacSha256).forStudent(SECRET, who).catch((error: unknown) => {
+          if (error instanceof NoGoodVariantError) return null;
+          throw error;
+        });
+        const [first, again, other] = [await draw(id), await draw(id), await draw(otherId)];
+        expect(again?.values).toEqual(first?.values);
+        if (first !== null && other !== null) {
+          expect([...other.values]).not.toEqual([...first.values]);
+          // A hand-rounded solution of one's numbers, graded against the other's: points lost, fewer steps right.
+          const decimals = network.grading.decimals;
+          const [own, theirs] = [first, other].map((v) => variantReference(result.plan, v.values));
+          const solution = submissionOf(handRounded(own!.graph, decimals), decimals);
+          const [mine, against] = [own!, theirs!].map((reference) => gradeSubmission(reference, solution));
+          const correct = (graded: typeof mine) => graded!.steps.filter((step) => step.status === 'correct').length;
+          expect(against!.score).toBeLessThan(against!.maxScore);
+          expect(correct(against)).toBeLessThan(correct(mine));
+        }
+        // Every value of the 2-D input, the kernels and the batch's samples is drawn, not only flat ones.
+        expect(result.plan.names.length).toBe(slotsOf(network).filter((slot) => !slot.path.includes('target')).length);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('grade a max-pool window under the variant\'s own winner (FC_SEED=1238990072, path 43: the base\'s winner was kept, and a step lost its point)', async () => {
     await fc.assert(
       fc.asyncProperty(arbNetwork({ values: 'homework' }), STUDENT_ID, async (network, id) => {

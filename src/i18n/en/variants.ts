@@ -50,11 +50,13 @@ export const variants = {
   'variants.cli.needRoster': () => 'give the class list with --roster <class.csv> (or --redraw <id> to change rows of an existing file)',
   'variants.cli.outputExists': (p: { path: string }) => `${p.path} exists; pass --force to replace it, or --redraw <id> to draw some students again`,
   'variants.cli.noSection': (p: { rubric: string }) => `${p.rubric} has no variants: section; every student computes the same numbers`,
-  'variants.cli.noGoodVariant': (p: { where: string; id: string; draws: number; redrawn: string }) =>
-    `${p.where}: student ${p.id}: no good variant in ${p.draws} draws (${p.redrawn}): widen the ranges, or loosen the constraints or the margin`,
+  'variants.cli.noGoodVariant': (p: { where: string; id: string; draws: number; redrawn: Said }, c: Context) =>
+    `${p.where}: student ${p.id}: no good variant in ${p.draws} draws (${c.say(p.redrawn)}): widen the ranges, or loosen the constraints or the margin`,
+  /** Why draws were rejected, by reason (the codes variants.csv's Redrawn column holds) and count. */
+  'variants.redraws': (p: { counts: Readonly<Record<string, string>> }) => Object.entries(p.counts).map(([reason, count]) => `${reason} ${count}`).join('; '),
   'variants.cli.noStudents': (p: { path: string }) => `${p.path}: no students on the roster`,
-  'variants.cli.summary': (p: { draws: number; students: number; median: number; most: number; rejected: string | null }) =>
-    `${p.draws} draws for ${p.students} students (median ${p.median}, most ${p.most}); ${p.rejected === null ? 'every first draw was good' : `draws rejected: ${p.rejected}`}`,
+  'variants.cli.summary': (p: { draws: number; students: number; median: number; most: number; rejected: Said | null }, c: Context) =>
+    `${p.draws} draws for ${p.students} students (median ${p.median}, most ${p.most}); ${p.rejected === null ? 'every first draw was good' : `draws rejected: ${c.say(p.rejected)}`}`,
   'variants.cli.wrote': (p: { path: string; students: number; values: number }) => `wrote ${p.path}: ${p.students} students, ${p.values} values each`,
   // stepmark variants --redraw
   'variants.redraw.noFile': (p: { path: string }) => `${p.path}: no such file; --redraw changes rows of the variants file written before`,

@@ -2,6 +2,15 @@
 import type { variants as english } from '../en/variants.js';
 import type { Translation } from '../types.js';
 
+/** Why a draw was rejected (the codes of checks.ts and the constraints). */
+const REASONS: Readonly<Record<string, string>> = {
+  'maxpool-close': '最大池化窗口中两值过近',
+  'relu-near-zero': 'ReLU 净输入过于接近 0',
+  'zero-step': '出现意外为 0 的步骤',
+  'mistake-hidden': '常见错误无法辨认',
+  constraint: '违反约束',
+};
+
 export const variants: Translation<typeof english> = {
   'variants.noStudentId': () => '文件内容和文件名中都没有学号，无法确定按哪组数字评分（每名学生的数字各不相同）：请在模板的学号一栏填写学号；自查时也可以加 --id 指定',
   'variants.unknownStudent': (p) => `学号 ${p.id} 在各学生数字文件中没有对应的一行，无法确定按哪组数字评分`,
@@ -33,9 +42,10 @@ export const variants: Translation<typeof english> = {
   'variants.cli.needRoster': () => '请用 --roster <名单.csv> 给出班级名单（或用 --redraw <学号> 修改已有文件中的行）',
   'variants.cli.outputExists': (p) => `${p.path} 已存在；加 --force 替换它，或用 --redraw <学号> 为部分学生重新抽取`,
   'variants.cli.noSection': (p) => `${p.rubric} 没有 variants: 部分，所有学生计算相同的数字`,
-  'variants.cli.noGoodVariant': (p) => `${p.where}：学号 ${p.id}：抽取 ${p.draws} 次仍没有合格的数字（${p.redrawn}）：请放宽取值范围或约束，或减小 variants 中的边距设置`,
+  'variants.cli.noGoodVariant': (p, c) => `${p.where}：学号 ${p.id}：抽取 ${p.draws} 次仍没有合格的数字（${c.say(p.redrawn)}）：请放宽取值范围或约束，或减小 variants 中的边距设置`,
   'variants.cli.noStudents': (p) => `${p.path}：名单中没有学生`,
-  'variants.cli.summary': (p) => `为 ${p.students} 名学生共抽取 ${p.draws} 次（中位数 ${p.median}，最多 ${p.most}）；${p.rejected === null ? '每次第一次抽取即合格' : `被拒绝的抽取：${p.rejected}`}`,
+  'variants.redraws': (p) => Object.entries(p.counts).map(([reason, count]) => `${REASONS[reason] ?? reason} ${count} 次`).join('；'),
+  'variants.cli.summary': (p, c) => `为 ${p.students} 名学生共抽取 ${p.draws} 次（中位数 ${p.median}，最多 ${p.most}）；${p.rejected === null ? '每次第一次抽取即合格' : `被拒绝的抽取：${c.say(p.rejected)}`}`,
   'variants.cli.wrote': (p) => `已写入 ${p.path}：${p.students} 名学生，每人 ${p.values} 个数值`,
   'variants.redraw.noFile': (p) => `${p.path}：文件不存在；--redraw 用于修改此前生成的各学生数字文件中的行`,
   'variants.redraw.notVariantsFile': (p) => `${p.path}:1：不是本评分标准的各学生数字文件（需要这些列：${p.columns.join('、')}）`,

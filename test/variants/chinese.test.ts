@@ -1,0 +1,102 @@
+/**
+ * Per-student numbers in zh-CN: what `variants`, `variants --redraw`, `template --roster`, `check`
+ * and `grade --out` say about them, integrity.csv's headings and details, and the problem sheet,
+ * say no English sentence (names, ids, paths and formulas aside). The English run of the same
+ * commands finds English words, so each check can fail.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templateWorkbook } from '../../src/report/template.js';
+import { parseVariantsCsv } from '../../src/variants/csv.js';
+import { variantReference } from '../../src/variants/draw.js';
+import { ROOT, stepmark } from '../cli/run.js';
+import { englishWords } from '../i18n/english-words.js';
+import { hasPdftotext } from '../report/helpers.js';
+import { pageTexts } from '../report/pdf-text.js';
+import { handRounded } from '../support/submissions.js';
+import { seedPlan, seedVariantsText } from './fixtures.js';
+
+const IDS = ['2023000001', '2023000002', '2023000003', '2023000004'];
+const work = mkdtempSync(join(tmpdir(), 'stepmark-variants-zh-'));
+const paths = {
+  rubric: join(work, 'hw.yaml'),
+  roster: join(work, 'class.csv'),
+  secret: join(work, 'secret.txt'),
+  out: join(work, 'variants.csv'),
+};
+/** What is left once the work folder's paths are taken out. */
+const words = (text: string) => englishWords(text.replaceAll(work, ' '));
+const pdfText = (bytes: Uint8Array): string =>
+  hasPdftotext() ? execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8') : pageTexts(bytes).join('\n');
+
+beforeAll(() => {
+  writeFileSync(paths.rubric, seedVariantsText());
+  writeFileSync(paths.roster, `学号,姓名\n${IDS.map((id, k) => `${id},学生${k}`).join('\n')}\n`);
+  writeFileSync(paths.secret, 'a course secret of more than sixteen bytes\n');
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('per-student numbers in zh-CN', () => {
+  it('variants and variants --redraw say what they did in Chinese', async () => {
+    const args = ['variants', paths.rubric, '--roster', paths.roster, '--secret-file', paths.secret, '-o', paths.out];
+    const en = await stepmark([...args, '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(words(en.stdout).length).toBeGreaterThan(5);
+    const zh = await stepmark([...args, '--force', '--lang', 'zh-CN']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('名学生');
+    expect(words(zh.stdout)).toEqual([]);
+    const redraw = await stepmark(['variants', paths.rubric, '--secret-file', paths.secret, '-o', paths.out, '--redraw', IDS[3]!, '--lang', 'zh-CN']);
+    expect(redraw.code).toBe(0);
+    expect(words(redraw.stdout)).toEqual([]);
+    const short = join(work, 'short.txt');
+    writeFileSync(short, 'abc');
+    const refused = await stepmark([...args, '--force', '--secret-file', short, '--lang', 'zh-CN'].filter((a, k, all) => !(a === paths.secret || (a === '--secret-file' && all[k + 1] === paths.secret))));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('字节');
+  });
+
+  it('template --roster writes Chinese problem sheets and says so in Chinese', async () => {
+    const folder = join(work, 'sheets1');
+    const zh = await stepmark(['template', paths.rubric, '--roster', paths.roster, '--variants', paths.out, '-o', folder, '--lang', 'zh-CN', '--date', '2026-11-30']);
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(words(zh.stdout)).toEqual([]);
+    const sheet = pdfText(readFileSync(join(folder, `${IDS[0]}.pdf`)));
+    expect(sheet).toContain('这些数据只属于你一人');
+    const en = await stepmark(['template', paths.rubric, '--roster', paths.roster, '--variants', paths.out, '-o', join(work, 'templates-en'), '--lang', 'en', '--date', '2026-11-30']);
+    expect(en.code).toBe(0);
+    expect(pdfText(readFileSync(join(work, 'templates-en', `${IDS[0]}.pdf`)))).not.toContain('这些数据只属于你一人');
+  });
+
+  it('check without the variants file or an id says what to pass, in Chinese', async () => {
+    const file = join(ROOT, 'submissions', '2023000001_王晓东.xlsx');
+    const missing = await stepmark(['check', paths.rubric, file, '--lang', 'zh-CN']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--variants');
+    expect(missing.stderr).toContain('各自的数字');
+  });
+
+  it('grade --out: integrity.csv has Chinese headings and details, and a planted copy is listed', async () => {
+    const plan = seedPlan();
+    const pinned = parseVariantsCsv(readFileSync(paths.out, 'utf8'), paths.out, plan).byId;
+    const folder = join(work, 'class');
+    mkdirSync(folder, { recursive: true });
+    for (const [k, id] of IDS.entries()) {
+      // The first student hands in the second's numbers, worked out.
+      const whose = k === 0 ? IDS[1]! : id;
+      const { rubric: own, graph } = variantReference(plan, pinned.get(whose)!);
+      writeFileSync(join(folder, `${id}.xlsx`), templateWorkbook(own, graph, { filled: { student: { id, name: id }, answers: handRounded(graph, 3) } }));
+    }
+    const out = join(work, 'out');
+    const run = await stepmark(['grade', paths.rubric, folder, '--variants', paths.out, '--out', out, '--lang', 'zh-CN', '--date', '2026-11-30']);
+    expect(run.code, run.stderr).toBe(0);
+    const [header, ...rows] = readFileSync(join(out, 'integrity.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header).toBe('迹象,学号,姓名,文件,对方学号,对方姓名,对方文件,步骤,说明');
+    const copy = rows.find((row) => row.startsWith(`fits-another-variant,${IDS[0]}`));
+    expect(copy).toContain(`与学号 ${IDS[1]} 的数字相符`);
+    expect(pdfText(readFileSync(join(out, 'summary.pdf')))).toContain(`与学号 ${IDS[1]} 的数字相符`);
+  });
+});
