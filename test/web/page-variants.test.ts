@@ -86,7 +86,7 @@ describe('page --variants', () => {
     const table = config.variants;
     expect(Object.keys(table.rows)).toHaveLength(IDS.length);
     expect(Object.keys(table.rows)).toEqual([...Object.keys(table.rows)].sort());
-    expect(table.iterations).toBeGreaterThanOrEqual(100_000);
+    expect(table.iterations).toBeGreaterThanOrEqual(50_000);
     // The id as typed in another width, case or with spaces finds the same row (as variants.csv compares ids).
     expect([...(await lookUpVariant(table, ` ２０２３０００００２ `))!]).toEqual([...pinned.get(IDS[1]!)!]);
     expect(await lookUpVariant(table, '2023000009')).toBeNull();
