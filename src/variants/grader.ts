@@ -52,13 +52,13 @@ export interface VariantGraderOptions {
 
 const matcherOf = (base: Grader) => createLabelMatcher(base.reference.graph.steps.map((s) => s.id), base.reference.rubric.aliases);
 
-/** The student id a file gives (the template's field, else its name), or null when it gives none or cannot be read. */
-export function studentIdOf(base: Grader, bytes: Uint8Array, file: string, limits = {}): string | null {
+/** The student id a file gives (the template's field, else its name), null when it gives none, undefined when it cannot be read. */
+export function studentIdOf(base: Grader, bytes: Uint8Array, file: string, limits = {}): string | null | undefined {
   try {
     return readSubmission(bytes, file, matcherOf(base), limits).student.id;
   } catch (error) {
     if (!isIngestError(error)) throw error;
-    return null;
+    return undefined;
   }
 }
 

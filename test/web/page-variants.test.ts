@@ -100,7 +100,7 @@ describe('page --variants', () => {
 describe('the self-check page of a rubric with variants, in Chromium', () => {
   it('takes the id from the file, grades against that student\'s numbers as grade --variants does, and offers their template', async () => {
     const page = await browser.open(pagePath);
-    expect(await page.textContent('#id-status')).toBe(WORDS['zh-CN'].idHint);
+    expect(await page.locator('tr.step').count()).toBe(0);
     expect(await page.isDisabled('#template')).toBe(true);
     const file = solution(IDS[1]!, IDS[1]!, 'mine.xlsx');
     await answered(page, () => page.setInputFiles('#file', file));
@@ -139,6 +139,12 @@ describe('the self-check page of a rubric with variants, in Chromium', () => {
     expect(await page.getAttribute('#status', 'class')).toBe('alert');
     expect(await page.locator('tr.step').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('student-id');
+    // A damaged file: its reading message, not a question about the id.
+    const broken = join(work, 'broken.xlsx');
+    writeFileSync(broken, 'PK\u0003\u0004 not a workbook');
+    await answered(page, () => page.setInputFiles('#file', broken));
+    expect(await page.textContent('#status')).toMatch(new RegExp(`^${WORDS['zh-CN'].couldNotRead}`));
+    expect(await page.locator('tr.step').count()).toBe(0);
     // An id the page does not hold.
     await typeId(page, '2099999999');
     expect(await page.textContent('#id-status')).toBe(WORDS['zh-CN'].idUnknown('2099999999'));

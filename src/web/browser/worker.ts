@@ -59,7 +59,7 @@ async function handle(message: ToWorker): Promise<void> {
     case 'grade': {
       const base = need(grader);
       const chosen = variants === null ? null : await studentGrader(base, variants, message.file, message.studentId);
-      if (chosen !== null && chosen.grader === null) return scope.postMessage({ type: 'no-numbers', id: message.id, student: chosen.student });
+      if (chosen !== null && chosen.grader === null && chosen.student !== null) return scope.postMessage({ type: 'no-numbers', id: message.id, student: chosen.student });
       const result = await gradeFile(chosen?.grader ?? base, message.file);
       const { rubric } = base.reference;
       const { graph } = chosen?.grader ? chosen.grader.referenceOf(result) : base.reference;
@@ -112,11 +112,16 @@ function variantsOf(base: Grader, table: PageVariants | null): { plan: VariantPl
   return { plan: planned.plan, table };
 }
 
-/** The grader for one file: against the typed id's numbers, else the file's id's; or why there are none. */
-async function studentGrader(base: Grader, { plan, table }: NonNullable<typeof variants>, file: File, typed: string | null): Promise<{ student: StudentLookup; grader: VariantGrader | null }> {
+/**
+ * The grader for one file: against the typed id's numbers, else the file's id's; or why there are
+ * none. A file that cannot be read is graded as it is (its reading message is what the student needs).
+ */
+async function studentGrader(base: Grader, { plan, table }: NonNullable<typeof variants>, file: File, typed: string | null): Promise<{ student: StudentLookup | null; grader: VariantGrader | null }> {
   let studentId = typed !== null && typed.trim() !== '' ? typed.trim() : null;
-  if (studentId === null && file.size <= DEFAULT_LIMITS.maxFileBytes) {
-    studentId = studentIdOf(base, new Uint8Array(await file.arrayBuffer()), file.name, DEFAULT_LIMITS);
+  if (studentId === null) {
+    const found = file.size > DEFAULT_LIMITS.maxFileBytes ? undefined : studentIdOf(base, new Uint8Array(await file.arrayBuffer()), file.name, DEFAULT_LIMITS);
+    if (found === undefined) return { student: null, grader: createVariantGrader(base, plan, new Map()) };
+    studentId = found;
   }
   const values = studentId === null ? null : await lookUpVariant(table, studentId);
   const student: StudentLookup = { studentId, known: values !== null };
