@@ -15,7 +15,8 @@ export const variants = {
     `${p.rubric} gives every student their own numbers: pass --variants variants.csv (written by "stepmark variants"); the page then asks each student for their id and checks their file against their own numbers`,
   'variants.nothingToPin': (p: { rubric: string; path: string }) => `${p.rubric} has no variants: section, so --variants ${p.path} has nothing to pin`,
   'variants.idWithoutVariants': (p: { rubric: string }) => `${p.rubric} has no variants: section, so --id has no numbers to choose (every student has the same)`,
-  'variants.pageWrote': (p: { students: number }) => `each of ${p.students} students' numbers is in the page, under a salted slow hash of their id (no names, no ids)`,
+  'variants.pageWrote': (p: { students: number }) =>
+    `${p.students === 1 ? '1 student\'s numbers are' : `the numbers of ${p.students} students are`} in the page, each under a salted slow hash of the student id (no ids, no names)`,
   // The rubric's variants: section
   'variants.unknownName': (p: { key: string; known: readonly string[] }) =>
     `"${p.key}" names no value of this rubric (it has ${p.known.join(', ')} and their elements)`,
