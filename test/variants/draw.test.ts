@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildNetwork } from '../../src/engine/network.js';
@@ -96,6 +97,19 @@ variants:
     expect(problems.map((p) => p.path.join('.'))).toEqual(
       expect.arrayContaining(['variants.values.q', 'variants.values.o.choices.0', 'variants.values.KK1', 'variants.constraints.0.distinct.0']),
     );
+  });
+
+  it('refuses a whole-group list over an element that has an entry of its own (it would be drawn twice), naming both', () => {
+    const text = `${readFileSync(new URL('../../rubrics/mlp-batch2.yaml', import.meta.url), 'utf8')}
+variants:
+  values:
+    y: { choices: [[1, 0], [0, 1]] }
+    y1_s2: { choices: [0.5] }
+`;
+    const result = planVariants(parseRubric(text, 'batch.yaml').rubric);
+    expect(result?.ok).toBe(false);
+    const problems = result !== null && !result.ok ? result.problems : [];
+    expect(problems.map((p) => [p.path.join('.'), p.message])).toEqual([['variants.values.y.choices', expect.stringContaining('y1_s2 is drawn by its own entry (y1_s2)')]]);
   });
 
   it('is refused by the schema when a range runs backwards or a key is unknown', () => {

@@ -139,6 +139,7 @@ describe('the self-check page of a rubric with variants, in Chromium', () => {
     expect(await page.getAttribute('#status', 'class')).toBe('alert');
     expect(await page.locator('tr.step').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('student-id');
+    await page.screenshot({ path: join(ROOT, 'reports/self-check-variants-no-id-zh.png'), fullPage: false });
     // A damaged file: its reading message, not a question about the id.
     const broken = join(work, 'broken.xlsx');
     writeFileSync(broken, 'PK\u0003\u0004 not a workbook');

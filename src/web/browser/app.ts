@@ -9,6 +9,7 @@ import { isLang, LANGS, WORDS, type Lang, type Words } from '../words.js';
 import { GradingWorker, Superseded, TimedOut } from './client.js';
 import { byId, h } from './dom.js';
 import type { RubricInfo, StudentLookup } from './protocol.js';
+import { studentBox, studentStatus, type StudentState } from './student.js';
 import { renderResult } from './render.js';
 
 interface State {
@@ -20,7 +21,7 @@ interface State {
   status: { readonly text: (w: Words) => string; readonly alert: boolean };
   /** With per-student numbers: the id as typed, what the page knows of it, and that student's templates. */
   studentId: string;
-  student: StudentLookup | 'checking' | null;
+  student: StudentState;
   templates: Readonly<Record<Lang, Uint8Array>> | null;
 }
 
@@ -62,7 +63,7 @@ function build(): void {
       h('div', {}, h('h1', {}, state.info?.titles[state.lang] ?? document.title), h('p', { class: 'no-print' }, w.lead), h('p', { class: 'muted no-print' }, w.privacy)),
       h('div', { class: 'langs', role: 'group', 'aria-label': w.langSwitch }, ...langButtons),
     ),
-    ...(state.info?.hasVariants ? [studentBox(w)] : []),
+    ...(state.info?.hasVariants ? [studentBox(w, state, { typed: (id) => (state.studentId = id), use: () => void useStudentId() })] : []),
     drop,
     h('div', { class: 'actions' }, template, h('span', { class: 'muted', id: 'template-hint' }, templateHint), print),
     h('p', { id: 'status', role: 'status', 'aria-live': 'polite', class: state.status.alert ? 'alert' : '' }, state.status.text(w)),
@@ -71,42 +72,12 @@ function build(): void {
   );
 }
 
-/** The student id field, its button, and what the page knows of the id. */
-function studentBox(w: Words): HTMLElement {
-  const input = h('input', { type: 'text', id: 'student-id', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'id-status' });
-  input.value = state.studentId;
-  input.addEventListener('input', () => {
-    state.studentId = input.value;
-  });
-  input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') void useStudentId();
-  });
-  const use = h('button', { type: 'button', id: 'use-id' }, w.useId);
-  use.addEventListener('click', () => void useStudentId());
-  const { text, alert } = studentStatus(w);
-  return h(
-    'section',
-    { class: 'student-id no-print', 'aria-labelledby': 'id-label' },
-    h('label', { for: 'student-id', id: 'id-label' }, w.idLabel),
-    h('div', { class: 'id-row' }, input, use),
-    h('p', { id: 'id-status', role: 'status', 'aria-live': 'polite', class: alert ? 'alert' : 'muted' }, text),
-  );
-}
-
-function studentStatus(w: Words): { text: string; alert: boolean } {
-  const { student } = state;
-  if (student === 'checking') return { text: w.idChecking, alert: false };
-  if (student === null) return { text: w.idHint, alert: false };
-  if (student.studentId === null) return { text: w.needId, alert: true };
-  return student.known ? { text: w.idKnown(student.studentId), alert: false } : { text: w.idUnknown(student.studentId), alert: true };
-}
-
 /** The id's status and the template button follow what the page knows of the id. */
 function showStudent(): void {
   const w = words();
   const status = document.getElementById('id-status');
   if (status !== null) {
-    const { text, alert } = studentStatus(w);
+    const { text, alert } = studentStatus(w, state.student);
     status.textContent = text;
     status.className = alert ? 'alert' : 'muted';
   }
