@@ -3,10 +3,11 @@
  * numbers (the student's own, under per-student variants), and what to compute. Pure layout,
  * like the reports; rendered by the same pdfkit code.
  */
-import { elementId, indexedId } from '../engine/builder.js';
 import { formatNumber } from '../engine/text.js';
 import { english, msg, sayWith, type Say, type Voice } from '../i18n/index.js';
-import type { Layer, Rubric } from '../rubric/schema.js';
+import type { PathKey } from '../rubric/problems.js';
+import type { Layer, Nested, Rubric } from '../rubric/schema.js';
+import { slotsOf, type Slot } from '../variants/slots.js';
 import { loadFonts } from './fonts.js';
 import { A4, box, INK, line, MUTED, paragraph, RULE, text, type Item, type Measure, type Page, type PageSize } from './layout.js';
 import { documentInfo, renderPages } from './pdf.js';
@@ -24,47 +25,65 @@ interface Part {
   readonly lines: readonly string[];
 }
 
-function layerPart(layer: Layer, say: Say): Part {
+/**
+ * The given values under `prefix` (a layer, an input, a target), one line per innermost list of the
+ * rubric — a row of a grid, a kernel row, a unit's weights — each with its values' names as the
+ * engine gives them (slotsOf: `x1_2_3`, `q1_2_1_1`, `w5`, `x1_s2`).
+ */
+function givenRows(slots: readonly Slot[], prefix: readonly PathKey[]): { names: string; values: string }[] {
+  const lines = new Map<string, Slot[]>();
+  for (const slot of slots) {
+    if (slot.path.length <= prefix.length || !prefix.every((key, k) => slot.path[k] === key)) continue;
+    const key = JSON.stringify(slot.path.slice(0, -1));
+    lines.set(key, [...(lines.get(key) ?? []), slot]);
+  }
+  return [...lines.values()].map((row) => ({ names: row.map((slot) => slot.name).join(', '), values: list(row.map((slot) => slot.value)) }));
+}
+
+const givenLines = (slots: readonly Slot[], prefix: readonly PathKey[]): string[] => givenRows(slots, prefix).map(({ names, values }) => `${names} = ${values}`);
+
+const pairText = (value: number | readonly number[]) => (typeof value === 'number' ? String(value) : value.join('×'));
+
+function layerTitle(layer: Layer, say: Say): string {
   switch (layer.kind) {
-    case 'conv1d': {
-      const kernels = layer.kernels.values as unknown as number[][];
-      return {
-        title: say(msg('sheet.conv1d', { name: layer.name, kernels: kernels.length, length: kernels[0]?.length ?? 0, stride: layer.stride, flip: layer.flip, activation: layer.activation })),
-        lines: [
-          ...kernels.map((row, n) => `${row.map((_, m) => elementId(layer.kernels.name, n, m)).join(', ')} = ${list(row)}`),
-          ...(layer.biases ? [`${layer.biases.values.map((_, k) => indexedId(layer.biases!.name, k)).join(', ')} = ${list(layer.biases.values)}`] : []),
-        ],
-      };
+    case 'conv1d':
+    case 'conv2d': {
+      const kernels = layer.kernels.values as Nested[];
+      let size: Nested = kernels[0]!;
+      const dims: number[] = [];
+      while (Array.isArray(size)) {
+        dims.push(size.length);
+        size = size[0]!;
+      }
+      const rank = layer.kind === 'conv1d' ? 1 : 2;
+      if (layer.kind === 'conv1d') {
+        return say(msg('sheet.conv1d', { name: layer.name, kernels: kernels.length, length: dims.at(-1) ?? 0, stride: layer.stride, flip: layer.flip, activation: layer.activation }));
+      }
+      const shape = dims.slice(-rank).join('×');
+      const channels = dims.length > rank ? dims[0]! : 1;
+      return say(msg('variants.sheet.conv2d', { name: layer.name, kernels: kernels.length, size: shape, channels, stride: pairText(layer.stride), padding: pairText(layer.padding), flip: layer.flip, activation: layer.activation }));
     }
-    case 'dense': {
-      const rows = layer.weights.values;
-      const width = rows[0]?.length ?? 0;
-      return {
-        title: say(msg('sheet.dense', { name: layer.name, units: rows.length, inputs: width, activation: layer.activation })),
-        lines: [
-          ...rows.map((row, o) => `${row.map((_, h) => indexedId(layer.weights.name, o * width + h)).join(', ')} = ${list(row)}`),
-          ...(layer.biases ? [`${layer.biases.values.map((_, k) => indexedId(layer.biases!.name, k)).join(', ')} = ${list(layer.biases.values)}`] : []),
-        ],
-      };
-    }
+    case 'dense':
+      return say(msg('sheet.dense', { name: layer.name, units: layer.weights.values.length, inputs: layer.weights.values[0]?.length ?? 0, activation: layer.activation }));
     case 'avgpool':
     case 'maxpool':
-      return { title: say(msg('sheet.pool', { name: layer.name, max: layer.kind === 'maxpool', size: String(layer.size), stride: String(layer.stride ?? layer.size) })), lines: [] };
+      return say(msg('sheet.pool', { name: layer.name, max: layer.kind === 'maxpool', size: String(layer.size), stride: String(layer.stride ?? layer.size) }));
     case 'flatten':
-      return { title: say(msg('sheet.flatten')), lines: [] };
-    default:
-      return { title: (layer as { kind: string }).kind, lines: [] };
+      return say(msg('sheet.flatten'));
   }
 }
 
 function parts(rubric: Rubric, say: Say): Part[] {
-  const names = (v: { name: string; values: unknown[] }) => v.values.map((_, k) => indexedId(v.name, k)).join(', ');
-  const flat = (v: { values: unknown[] }) => v.values.filter((x): x is number => typeof x === 'number');
+  const slots = slotsOf(rubric);
   const loss = rubric.loss.kind === 'mse' ? say(msg('sheet.lossMse', { factor: formatNumber(rubric.loss.factor) })) : say(msg('sheet.lossCrossEntropy'));
+  // One sample (`input`, `target`) or a batch (`samples`): each sample's input, and its target under the loss.
+  const samples: PathKey[][] = rubric.samples ? rubric.samples.map((_, s) => ['samples', s]) : [[]];
+  const inputTitle = (s: number) => (rubric.samples ? say(msg('variants.sheet.sampleInput', { sample: s + 1 })) : say(msg('sheet.input')));
+  const targets = samples.flatMap((at) => givenRows(slots, [...at, 'target']).map((row) => say(msg('sheet.target', row))));
   return [
-    ...(rubric.input ? [{ title: say(msg('sheet.input')), lines: [`${names(rubric.input)} = ${list(flat(rubric.input))}`] }] : []),
-    ...rubric.layers.map((layer) => layerPart(layer, say)),
-    { title: loss, lines: rubric.target ? [say(msg('sheet.target', { names: names(rubric.target), values: list(flat(rubric.target)) }))] : [] },
+    ...samples.map((at, s) => ({ title: inputTitle(s), lines: givenLines(slots, [...at, 'input']) })),
+    ...rubric.layers.map((layer, i) => ({ title: layerTitle(layer, say), lines: givenLines(slots, ['layers', i]) })),
+    { title: loss, lines: targets },
   ];
 }
 

@@ -534,6 +534,8 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'variants.integrityCsv.otherFile': undefined,
   'variants.integrityCsv.steps': undefined,
   'variants.integrityCsv.detail': undefined,
+  'variants.sheet.conv2d': { name: '‹name›', kernels: 7231, size: '‹size›', channels: 7232, stride: '‹stride›', padding: '‹padding›', flip: true, activation: '‹activation›' },
+  'variants.sheet.sampleInput': { sample: 7233 },
 };
 
 /** More parameters for keys whose sentence changes with a closed set or a flag: every one is said in each language too. */

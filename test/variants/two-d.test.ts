@@ -1,7 +1,8 @@
 /**
  * Variants of the 2-D and batch example rubrics, through the command line: `variants` writes a
  * column for every element of a grid, a multi-channel kernel and each sample, `grade --variants`
- * grades each student's hand-rounded solution 100%, and `check --id` of another student poorly.
+ * grades each student's hand-rounded solution 100%, `check --id` of another student poorly, and
+ * each student's problem sheet shows every value drawn, with their numbers.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,13 @@ import { variantReference } from '../../src/variants/draw.js';
 import { planVariants, type VariantPlan } from '../../src/variants/plan.js';
 import { ROOT, stepmark } from '../cli/run.js';
 import { handRounded } from '../support/submissions.js';
+import { formatNumber } from '../../src/engine/text.js';
+import { hasPdftotext } from '../report/helpers.js';
+import { pageTexts } from '../report/pdf-text.js';
+import { execFileSync } from 'node:child_process';
+
+const pdfText = (bytes: Uint8Array): string =>
+  hasPdftotext() ? execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8') : pageTexts(bytes).join('\n');
 
 const IDS = ['2023000101', '2023000102', '2023000103'];
 
@@ -34,6 +42,7 @@ variants:
     columns: ['x1_1_1', 'x1_5_5', 'k2_2_2', 'q1_1_1_1', 'q1_2_2_1', 'b2', 'learningRate'],
     fixed: 'q1_2_2_1',
     options: [0.6, 0.7],
+    row: { names: 'q1_2_2_1, q1_2_2_2' },
   },
   'a batch of two samples, the second sample\'s inputs drawn apart': {
     rubric: 'rubrics/mlp-batch2.yaml',
@@ -48,6 +57,7 @@ variants:
     columns: ['x1_s1', 'x2_s1', 'x1_s2', 'x2_s2', 'y1_s1', 'y1_s2', 'w1', 'w6'],
     fixed: 'x2_s2',
     options: [0.05, 0.95],
+    row: { names: 'w5, w6' },
   },
 } as const;
 
@@ -90,6 +100,14 @@ describe.each(Object.entries(CASES))('variants of %s', (_, spec) => {
     expect(graded.code, graded.stderr).toBe(0);
     const results = (JSON.parse(readFileSync(json, 'utf8')) as GradeReport).results;
     expect(results.map((r) => [r.student.id, r.score])).toEqual(IDS.map((id) => [id, results[0]!.maxScore]));
+
+    // Each student's problem sheet lists every value drawn, by name, with the student's own numbers.
+    const sheets = join(work, 'sheets1');
+    expect((await stepmark(['template', rubric, '--roster', roster, '--variants', out, '-o', sheets, '--date', '2026-11-30'])).code).toBe(0);
+    const sheet = pdfText(readFileSync(join(sheets, `${IDS[2]}.pdf`))).replace(/\s+/g, ' ');
+    const values = pinned.get(IDS[2])!;
+    for (const name of spec.columns.filter((c) => c !== 'learningRate')) expect(sheet).toMatch(new RegExp(`\\b${name}\\b`));
+    expect(sheet).toContain(`${spec.row.names} = [${spec.row.names.split(', ').map((n) => formatNumber(values.get(n) ?? plan.baseValues.get(n)!, 6)).join(', ')}]`);
 
     const other = await stepmark(['check', rubric, join(folder, `${IDS[0]}.xlsx`), '--variants', out, '--id', IDS[1]!]);
     expect(other.stdout).toContain(IDS[1]);

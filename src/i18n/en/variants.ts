@@ -95,5 +95,9 @@ export const variants = {
   'variants.integrityCsv.otherFile': () => 'Other file',
   'variants.integrityCsv.steps': () => 'Steps',
   'variants.integrityCsv.detail': () => 'Detail',
+  // A student's problem sheet (template --roster)
+  'variants.sheet.conv2d': (p: { name: string; kernels: number; size: string; channels: number; stride: string; padding: string; flip: boolean; activation: string }) =>
+    `${p.name} · conv2d · ${p.kernels} ${p.kernels === 1 ? 'kernel' : 'kernels'} of ${p.size}${p.channels > 1 ? ` over ${p.channels} maps` : ''} · stride ${p.stride} · padding ${p.padding} · ${p.flip ? 'true convolution (kernel reversed)' : 'cross-correlation (kernel as written)'} · ${p.activation}`,
+  'variants.sheet.sampleInput': (p: { sample: number }) => `input of sample ${p.sample}`,
 };
 

@@ -73,4 +73,7 @@ export const variants: Translation<typeof english> = {
   'variants.integrityCsv.otherFile': () => '对方文件',
   'variants.integrityCsv.steps': () => '步骤',
   'variants.integrityCsv.detail': () => '说明',
+  'variants.sheet.conv2d': (p) =>
+    `${p.name} · 二维卷积 · ${p.kernels} 个 ${p.size} 卷积核${p.channels > 1 ? `，作用于 ${p.channels} 个特征图` : ''} · 步长 ${p.stride} · 补零 ${p.padding} · ${p.flip ? '真卷积（卷积核翻转）' : '互相关（卷积核按原样）'} · ${p.activation}`,
+  'variants.sheet.sampleInput': (p) => `第 ${p.sample} 个样本的输入`,
 };
