@@ -105,7 +105,7 @@ describe.each(Object.entries(CASES))('variants of %s', (_, spec) => {
     const sheets = join(work, 'sheets1');
     expect((await stepmark(['template', rubric, '--roster', roster, '--variants', out, '-o', sheets, '--date', '2026-11-30'])).code).toBe(0);
     const sheet = pdfText(readFileSync(join(sheets, `${IDS[2]}.pdf`))).replace(/\s+/g, ' ');
-    const values = pinned.get(IDS[2])!;
+    const values = pinned.get(IDS[2]!)!;
     for (const name of spec.columns.filter((c) => c !== 'learningRate')) expect(sheet).toMatch(new RegExp(`\\b${name}\\b`));
     expect(sheet).toContain(`${spec.row.names} = [${spec.row.names.split(', ').map((n) => formatNumber(values.get(n) ?? plan.baseValues.get(n)!, 6)).join(', ')}]`);
 
