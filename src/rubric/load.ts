@@ -5,6 +5,7 @@ import { english, msg, type Message } from '../i18n/index.js';
 import { problemAt, RubricError, type LocatedProblem, type PathKey, type Problem } from './problems.js';
 import type { SchemaIssue } from '../i18n/en/rubric.js';
 import { layerKindMessage, rubricSchema, SCHEMA_NOTES, type Rubric } from './schema.js';
+import { VARIANTS_SCHEMA_NOTES } from '../variants/schema.js';
 
 /** A rubric with the means to point back into its file. */
 export interface LoadedRubric {
@@ -72,7 +73,7 @@ function firstLine(message: string): string {
 
 /** The schema's own messages, by their English text. */
 const SCHEMA_MESSAGES = new Map(
-  [...SCHEMA_NOTES, msg('rubric.finite'), msg('rubric.name'), msg('rubric.id')].map((note) => [english(note), note] as const),
+  [...SCHEMA_NOTES, ...VARIANTS_SCHEMA_NOTES, msg('rubric.finite'), msg('rubric.name'), msg('rubric.id')].map((note) => [english(note), note] as const),
 );
 
 function toProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {

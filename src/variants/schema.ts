@@ -20,8 +20,20 @@
  * group's. Which names exist is checked against the rubric when variants are drawn.
  */
 import { z } from 'zod';
+import { english, msg } from '../i18n/index.js';
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+/** More values than this in one range is a step mistyped (0.0001 for 0.1), not homework. */
+export const MAX_RANGE_VALUES = 100_000;
+const FINITE = msg('rubric.finite');
+const RANGE_ORDER = msg('variants.schema.rangeOrder');
+const TOO_MANY = msg('variants.schema.tooManyValues', { most: MAX_RANGE_VALUES });
+const NO_VALUES = msg('variants.schema.noValues');
+const VALUE_SPEC = msg('variants.schema.valueSpec');
+const CONSTRAINT = msg('variants.schema.constraint');
+/** The section's own messages (zod holds them in English; the rubric loader says them again from these). */
+export const VARIANTS_SCHEMA_NOTES = [FINITE, RANGE_ORDER, TOO_MANY, NO_VALUES, VALUE_SPEC, CONSTRAINT] as const;
+
+const finite = z.number().refine(Number.isFinite, { message: english(FINITE) });
 
 const range = z
   .strictObject({
@@ -29,8 +41,9 @@ const range = z
     range: z.tuple([finite, finite]),
     step: z.number().positive(),
   })
-  .refine((r) => r.range[0] <= r.range[1], { message: 'the range must go from the lowest value to the highest' })
-  .refine((r) => (r.range[1] - r.range[0]) / r.step <= 100_000, { message: 'the step is too small for the range (over 100000 values)' });
+  .refine((r) => r.range[0] <= r.range[1], { message: english(RANGE_ORDER) })
+  // A step that is not positive is said by `step` itself.
+  .refine((r) => !(r.step > 0) || (r.range[1] - r.range[0]) / r.step <= MAX_RANGE_VALUES, { message: english(TOO_MANY) });
 
 const choices = z.strictObject({
   /** Numbers (each element drawn on its own) or, for a group, whole lists of its length. */
@@ -41,15 +54,20 @@ export const LEARNING_RATE_KEY = 'learningRate';
 
 const names = z.array(z.string().min(1)).min(1);
 
-const constraint = z.union([
-  /** Every value named (groups expand to their elements) differs from every other. */
-  z.strictObject({ distinct: names }),
-  /** No value named is 0. */
-  z.strictObject({ nonzero: names }),
-]);
+const constraint = z.union(
+  [
+    /** Every value named (groups expand to their elements) differs from every other. */
+    z.strictObject({ distinct: names }),
+    /** No value named is 0. */
+    z.strictObject({ nonzero: names }),
+  ],
+  { error: english(CONSTRAINT) },
+);
 
 export const variantsSchema = z.strictObject({
-  values: z.record(z.string(), z.union([range, choices])).refine((v) => Object.keys(v).length > 0, { message: 'name at least one value to vary' }),
+  values: z
+    .record(z.string(), z.union([range, choices], { error: english(VALUE_SPEC) }))
+    .refine((v) => Object.keys(v).length > 0, { message: english(NO_VALUES) }),
   constraints: z.array(constraint).default([]),
   /** How close (in units of the asked decimals) a max-pool runner-up or a ReLU pre-activation may come. */
   margin: z.number().nonnegative().default(3),

@@ -486,6 +486,11 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'variants.listForGroup': undefined,
   'variants.listLength': { key: '‹key›', count: 7201, given: 7202 },
   'variants.listOverlaps': { key: '‹key›', name: '‹name›', other: '‹other›' },
+  'variants.schema.rangeOrder': undefined,
+  'variants.schema.tooManyValues': { most: 7234 },
+  'variants.schema.noValues': undefined,
+  'variants.schema.valueSpec': undefined,
+  'variants.schema.constraint': undefined,
   'variants.check.maxpoolClose': { step: '‹step›', margin: 7203 },
   'variants.check.reluNearZero': { step: '‹step›', margin: 7204 },
   'variants.check.zeroStep': { section: '‹section›', zeros: 7205, base: 7206 },
@@ -612,7 +617,7 @@ describe('catalogs', () => {
   it('Chinese says no English word but names, formats and formulas', () => {
     const allowed = new Set(['stepmark', 'xlsx', 'xlsb', 'xls', 'ods', 'csv', 'odt', 'pdf', 'png', 'jpeg', 'gif', 'heic', 'mp4', 'webp', 'tiff',
       'rar', 'zip', 'gzip', 'rtf', 'word', 'powerpoint', 'office', 'apple', 'numbers', 'xml', 'excel', 'wps', 'libreoffice', 'html', 'true', 'false', 'force', 'debug', 'stepmark_debug',
-      'student', 'sis', 'user', 'yaml', 'json', 'gradescope', 'date', 'source_date_epoch', 'reports', 'cpu', 'conv', 'kind', 'flatten', 'softmax', 'dense', 'activation', 'mse', 'forward', 'layers', 'shared', 'input', 'samples', 'nan', 'tab', 'loss', 'out', 'target', 'sigmoid', 'bar', 'value', 'total', 'eta_formatted', 'failed', 'variants', 'integrity']);
+      'student', 'sis', 'user', 'yaml', 'json', 'gradescope', 'date', 'source_date_epoch', 'reports', 'cpu', 'conv', 'kind', 'flatten', 'softmax', 'dense', 'activation', 'mse', 'forward', 'layers', 'shared', 'input', 'samples', 'nan', 'tab', 'loss', 'out', 'target', 'sigmoid', 'bar', 'value', 'total', 'eta_formatted', 'failed', 'variants', 'integrity', 'range', 'step', 'choices', 'distinct', 'nonzero']);
     const say = createSay('zh-CN');
     for (const sample of ALL_SAMPLES) {
       const key = sample.key;

@@ -71,6 +71,38 @@ describe('per-student numbers in zh-CN', () => {
     expect(pdfText(readFileSync(join(work, 'templates-en', `${IDS[0]}.pdf`)))).not.toContain('这些数据只属于你一人');
   });
 
+  it('a broken variants: section is told in Chinese, each problem by its own sentence', async () => {
+    const broken = seedVariantsText(`
+variants:
+  values:
+    i: { range: [0.9, 0.1], step: 0.1 }
+    KK: { range: [0, 1], step: 0.000001 }
+    w: 0.5
+  constraints:
+    - { different: [i] }
+`);
+    const empty = seedVariantsText('\nvariants:\n  values: {}\n');
+    const run = (text: string, lang: string) => stepmark(['reference', 'hw.yaml', '--lang', lang], { 'hw.yaml': text });
+    // The key path before each problem, and the section's own keys, are no sentence.
+    const sentences = (text: string) => englishWords(text.replaceAll('hw.yaml', ' ').replace(/^\s*:\d+:\d+: \S+: /gm, ''), ['range', 'step', 'choices', 'distinct', 'nonzero']);
+    const [en, emptyEn] = [await run(broken, 'en'), await run(empty, 'en')];
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('the range must go from the lowest value to the highest');
+    expect(en.stderr).toContain('the step is too small for the range (over 100000 values)');
+    expect(en.stderr).toContain('expected { distinct: [names] } or { nonzero: [names] }');
+    expect(emptyEn.stderr).toContain('name at least one value to vary');
+    expect(sentences(en.stderr + emptyEn.stderr).length).toBeGreaterThan(10);
+    const [zh, emptyZh] = [await run(broken, 'zh-CN'), await run(empty, 'zh-CN')];
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/variants\.values\.i: range 的取值范围须从最小值写到最大值\n/);
+    expect(zh.stderr).toMatch(/variants\.values\.KK: step 步长相对于取值范围太小（超过 100000 个值）\n/);
+    expect(zh.stderr).toMatch(/variants\.values\.w: 应为 \{ range: \[最小值, 最大值\], step: 步长 \} 或 \{ choices: \[ … \] \}\n/);
+    expect(zh.stderr).toMatch(/variants\.constraints\[0\]: 应为 \{ distinct: \[名称…\] \} 或 \{ nonzero: \[名称…\] \}\n/);
+    expect(emptyZh.stderr).toMatch(/variants\.values: 请至少列出一个要变化的数值\n/);
+    expect(zh.stderr + emptyZh.stderr).not.toContain('无效的值');
+    expect(sentences(zh.stderr + emptyZh.stderr)).toEqual([]);
+  });
+
   it('check without the variants file or an id says what to pass, in Chinese', async () => {
     const file = join(ROOT, 'submissions', '2023000001_王晓东.xlsx');
     const missing = await stepmark(['check', paths.rubric, file, '--lang', 'zh-CN']);

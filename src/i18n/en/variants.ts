@@ -24,6 +24,11 @@ export const variants = {
   'variants.listLength': (p: { key: string; count: number; given: number }) => `${p.key} has ${p.count} values; this choice gives ${p.given}`,
   'variants.listOverlaps': (p: { key: string; name: string; other: string }) =>
     `${p.name} is drawn by its own entry (${p.other}), so a list of values for the whole ${p.key} cannot set it; give one or the other`,
+  'variants.schema.rangeOrder': () => 'the range must go from the lowest value to the highest',
+  'variants.schema.tooManyValues': (p: { most: number }) => `the step is too small for the range (over ${p.most} values)`,
+  'variants.schema.noValues': () => 'name at least one value to vary',
+  'variants.schema.valueSpec': () => 'expected { range: [lowest, highest], step: … } or { choices: [ … ] }',
+  'variants.schema.constraint': () => 'expected { distinct: [names] } or { nonzero: [names] }',
   // Why a drawn variant is not good homework (it is drawn again)
   'variants.check.maxpoolClose': (p: { step: string; margin: number }) =>
     `The two largest values in the max-pool window of ${p.step} are within ${p.margin} units of the asked decimals.`,
