@@ -11,6 +11,7 @@ import type { GradeResult } from '../grade/result.js';
 import { msg } from '../i18n/index.js';
 import { isIngestError } from '../ingest/errors.js';
 import { createLabelMatcher } from '../ingest/labels.js';
+import { ingestProblem } from '../ingest/problems.js';
 import { readSubmission } from '../ingest/read.js';
 import { studentFromFileName } from '../ingest/student.js';
 import { variantKey } from './key.js';
@@ -82,13 +83,18 @@ export function createVariantGrader(base: Grader, plan: VariantPlan, variants: V
     }
     const id = options.studentId ?? submission.student.id;
     const student = { ...submission.student, id };
+    const given = submission.student.id;
+    // The score is the asked id's; the student and the TA should still see that the file names someone else.
+    const problems = id !== null && given !== null && variantKey(id) !== variantKey(given)
+      ? [...submission.problems, ingestProblem('student-mismatch', msg('variants.gradedAsAsked', { id, fileId: given }))]
+      : submission.problems;
     const values = id === null ? undefined : variants.get(variantKey(id));
     if (values === undefined) {
       const why = id === null ? msg('variants.noStudentId') : msg('variants.unknownStudent', { id });
       return unreadableFile(base.reference, file, student, why);
     }
     const reference = referenceFor(values);
-    const result = gradeSubmission(reference, { ...submission, student });
+    const result = gradeSubmission(reference, { ...submission, student, problems });
     used.set(result, reference);
     return result;
   };

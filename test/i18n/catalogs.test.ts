@@ -475,6 +475,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   // variants
   'variants.noStudentId': undefined,
   'variants.unknownStudent': { id: '‹id›' },
+  'variants.gradedAsAsked': { id: '‹id›', fileId: '‹fileId›' },
   'help.checkId': undefined,
   'help.pageVariants': undefined,
   'variants.needFile': { rubric: '‹rubric›' },

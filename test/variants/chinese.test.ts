@@ -111,6 +111,29 @@ variants:
     expect(missing.stderr).toContain('各自的数字');
   });
 
+  it('check --id another student than the file gives: graded by --id, and says so in both languages, the score unchanged', async () => {
+    const plan = seedPlan();
+    const pinned = parseVariantsCsv(readFileSync(paths.out, 'utf8'), paths.out, plan).byId;
+    const { rubric: own, graph } = variantReference(plan, pinned.get(IDS[0])!);
+    const answers = handRounded(graph, 3);
+    const named = join(work, 'named.xlsx');
+    const anonymous = join(work, 'anonymous.xlsx');
+    writeFileSync(named, templateWorkbook(own, graph, { filled: { student: { id: IDS[0]!, name: '王晓东' }, answers } }));
+    writeFileSync(anonymous, templateWorkbook(own, graph, { filled: { student: { id: '', name: '王晓东' }, answers } }));
+    const check = (file: string, lang: string, id = IDS[1]!) => stepmark(['check', paths.rubric, file, '--variants', paths.out, '--id', id, '--lang', lang]);
+    const score = (text: string) => text.split('\n')[0]!.replace(/^.*?(\d)/, '$1');
+    const [zh, en, plainZh, ownZh] = [await check(named, 'zh-CN'), await check(named, 'en'), await check(anonymous, 'zh-CN'), await check(named, 'zh-CN', IDS[0])];
+    expect(zh.stdout).toContain(`已按所指定的学号 ${IDS[1]} 的数字评分；文件中的学号是 ${IDS[0]}`);
+    expect(words(zh.stdout)).toEqual([]);
+    expect(en.stdout).toContain(`graded against the numbers of student ${IDS[1]}, the id asked for; the file gives student id ${IDS[0]}`);
+    // Another student's numbers cost points, exactly as many as for a file that names nobody.
+    expect(score(zh.stdout)).not.toMatch(/^(\S+)\/\1 /);
+    expect(score(zh.stdout)).toBe(score(plainZh.stdout));
+    expect(plainZh.stdout).not.toContain('所指定的学号');
+    expect(ownZh.stdout).not.toContain('所指定的学号');
+    expect(ownZh.stdout).toMatch(/(\d+)\/\1 /);
+  });
+
   it('grade --out: integrity.csv has Chinese headings and details, and a planted copy is listed', async () => {
     const plan = seedPlan();
     const pinned = parseVariantsCsv(readFileSync(paths.out, 'utf8'), paths.out, plan).byId;

@@ -176,6 +176,24 @@ describe('the self-check page of a rubric with variants, in Chromium', () => {
     await page.close();
   });
 
+  it('says so when the id typed is not the one the file gives, graded by the id typed', async () => {
+    const page = await browser.open(pagePath);
+    await typeId(page, IDS[2]!);
+    const file = solution(IDS[0]!, IDS[0]!, 'named-other.xlsx');
+    await answered(page, () => page.setInputFiles('#file', file));
+    expect(await page.inputValue('#student-id')).toBe(IDS[2]);
+    expect(await page.textContent('ul.problems')).toContain(`已按所指定的学号 ${IDS[2]} 的数字评分；文件中的学号是 ${IDS[0]}`);
+    expect(await score(page)).not.toMatch(/(\d+)\/\1\b/);
+    await page.screenshot({ path: join(ROOT, 'reports/self-check-variants-other-id-zh.png'), fullPage: false });
+    await answered(page, () => page.click('button[data-lang="en"]'));
+    expect(await page.textContent('ul.problems')).toContain(`graded against the numbers of student ${IDS[2]}, the id asked for; the file gives student id ${IDS[0]}`);
+    // The file's own id: no notice, full marks.
+    await answered(page, () => typeId(page, IDS[0]!));
+    expect(await score(page)).toMatch(/(\d+)\/\1\b/);
+    expect(await page.locator('ul.problems').count()).toBe(0);
+    await page.close();
+  });
+
   it('made no network request', () => {
     expect(browser.requests.filter((url) => !url.startsWith('file:') && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
     expect(browser.pageErrors).toEqual([]);

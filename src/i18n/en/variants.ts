@@ -6,6 +6,8 @@ export const variants = {
   'variants.noStudentId': () =>
     "no student id in the file or its name, so there are no numbers to grade it against (each student has their own): write it in the template's student id field, or (check) pass --id",
   'variants.unknownStudent': (p: { id: string }) => `student id ${p.id} has no numbers in the variants file, so there is nothing to grade it against`,
+  'variants.gradedAsAsked': (p: { id: string; fileId: string }) =>
+    `graded against the numbers of student ${p.id}, the id asked for; the file gives student id ${p.fileId}`,
   'help.checkId': () => "with a rubric with variants: grade against this student's numbers (default: the id in the file or its name)",
   'help.pageVariants': () => "each student's numbers (written by \"stepmark variants\"), for a rubric with variants: the page asks for the student id",
   // Which commands need variants.csv

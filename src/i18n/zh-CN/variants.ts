@@ -14,6 +14,7 @@ const REASONS: Readonly<Record<string, string>> = {
 export const variants: Translation<typeof english> = {
   'variants.noStudentId': () => '文件内容和文件名中都没有学号，无法确定按哪组数字评分（每名学生的数字各不相同）：请在模板的学号一栏填写学号；自查时也可以加 --id 指定',
   'variants.unknownStudent': (p) => `学号 ${p.id} 在各学生数字文件中没有对应的一行，无法确定按哪组数字评分`,
+  'variants.gradedAsAsked': (p) => `已按所指定的学号 ${p.id} 的数字评分；文件中的学号是 ${p.fileId}`,
   'help.checkId': () => '评分标准含各学生数字（variants）时：按此学号的数字评分（默认取文件中或文件名中的学号）',
   'help.pageVariants': () => '各学生的数字（由“stepmark variants”生成），用于含 variants 的评分标准：页面会请学生输入学号',
   'variants.needFile': (p) => `${p.rubric} 为每名学生给出各自的数字：请加上 --variants variants.csv（由“stepmark variants”生成）`,
