@@ -4,7 +4,7 @@
  * like the reports; rendered by the same pdfkit code.
  */
 import { formatNumber } from '../engine/text.js';
-import { english, msg, sayWith, type Say, type Voice } from '../i18n/index.js';
+import { msg, sayWith, titleIn, type Say, type Voice } from '../i18n/index.js';
 import type { PathKey } from '../rubric/problems.js';
 import type { Layer, Nested, Rubric } from '../rubric/schema.js';
 import { slotsOf, type Slot } from '../variants/slots.js';
@@ -90,8 +90,12 @@ function parts(rubric: Rubric, say: Say): Part[] {
 const BOX_PAD = 6;
 const ARROW = 14;
 
-/** The sheet on one page of `size`. */
-export function layoutProblemSheet(rubric: Rubric, student: SheetStudent, measure: Measure, size: PageSize = A4, say: Say = english): Page {
+/** The rubric's title in the sheet's language (its `titles:` entry, else `title`). */
+const sheetTitle = (rubric: Rubric, voice: Voice | undefined): string => titleIn(rubric, voice?.language ?? 'en');
+
+/** The sheet on one page of `size`, in `voice` (English by default). */
+export function layoutProblemSheet(rubric: Rubric, student: SheetStudent, measure: Measure, size: PageSize = A4, voice?: Voice): Page {
+  const say = sayWith(voice);
   const width = size.width - 2 * size.margin;
   const x0 = size.margin;
   let y = size.margin;
@@ -101,7 +105,7 @@ export function layoutProblemSheet(rubric: Rubric, student: SheetStudent, measur
     items.push(...p.items);
     y += p.height + gap;
   };
-  put(rubric.title, { font: 'bold', size: 14 });
+  put(sheetTitle(rubric, voice), { font: 'bold', size: 14 });
   put(say(msg('sheet.for', { id: student.id, name: student.name })), { font: 'regular', size: 10 }, 6);
   const task = { rate: formatNumber(rubric.learningRate, 6), updated: rubric.convention === 'updated-weights', decimals: rubric.grading.decimals, id: student.id };
   put(say(msg('sheet.task', task)), { font: 'regular', size: 9, color: MUTED }, 10);
@@ -134,6 +138,6 @@ export function layoutProblemSheet(rubric: Rubric, student: SheetStudent, measur
  */
 export async function renderProblemSheetPdf(rubric: Rubric, student: SheetStudent, date: string, voice?: Voice): Promise<Uint8Array> {
   const say = sayWith(voice);
-  const info = documentInfo({ title: say(msg('sheet.title', { title: rubric.title, id: student.id })), subject: say(msg('sheet.subject', { rubric: rubric.id, id: student.id })), gradedAt: date });
-  return renderPages([layoutProblemSheet(rubric, student, await loadFonts(), A4, say)], info);
+  const info = documentInfo({ title: say(msg('sheet.title', { title: sheetTitle(rubric, voice), id: student.id })), subject: say(msg('sheet.subject', { rubric: rubric.id, id: student.id })), gradedAt: date });
+  return renderPages([layoutProblemSheet(rubric, student, await loadFonts(), A4, voice)], info);
 }

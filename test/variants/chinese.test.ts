@@ -32,6 +32,17 @@ const words = (text: string) => englishWords(text.replaceAll(work, ' '));
 const pdfText = (bytes: Uint8Array): string =>
   hasPdftotext() ? execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8') : pageTexts(bytes).join('\n');
 
+/** The PDF's Title, as pdfkit writes it: `/Title n 0 R`, a literal string in UTF-16BE after a byte-order mark. */
+function pdfTitle(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes).toString('latin1');
+  const ref = /\/Title (\d+) 0 R/.exec(latin1)?.[1];
+  const literal = new RegExp(`\\n${ref} 0 obj\\n\\(((?:[^\\\\)]|\\\\[\\s\\S])*)\\)`).exec(latin1)?.[1] ?? '';
+  const unescaped = literal.replace(/\\([0-7]{1,3}|[\s\S])/g, (_, c: string) =>
+    /^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[c] ?? c);
+  const raw = Buffer.from(unescaped, 'latin1');
+  return raw[0] === 0xfe && raw[1] === 0xff ? Buffer.from(raw.subarray(2)).swap16().toString('utf16le') : raw.toString('latin1');
+}
+
 beforeAll(() => {
   writeFileSync(paths.rubric, seedVariantsText());
   writeFileSync(paths.roster, `学号,姓名\n${IDS.map((id, k) => `${id},学生${k}`).join('\n')}\n`);
@@ -66,9 +77,16 @@ describe('per-student numbers in zh-CN', () => {
     expect(words(zh.stdout)).toEqual([]);
     const sheet = pdfText(readFileSync(join(folder, `${IDS[0]}.pdf`)));
     expect(sheet).toContain('这些数据只属于你一人');
+    // The rubric's title in the sheet's language (the seed's `titles: { zh-CN }`), in the page and in its metadata.
+    expect(sheet).toContain('作业 1 · 一维卷积神经网络：正向传播与一步反向传播');
+    expect(sheet).not.toContain('Homework 1');
+    expect(pdfTitle(readFileSync(join(folder, `${IDS[0]}.pdf`)))).toContain('作业 1 · 一维卷积神经网络');
     const en = await stepmark(['template', paths.rubric, '--roster', paths.roster, '--variants', paths.out, '-o', join(work, 'templates-en'), '--lang', 'en', '--date', '2026-11-30']);
     expect(en.code).toBe(0);
-    expect(pdfText(readFileSync(join(work, 'templates-en', `${IDS[0]}.pdf`)))).not.toContain('这些数据只属于你一人');
+    const english = readFileSync(join(work, 'templates-en', `${IDS[0]}.pdf`));
+    expect(pdfText(english)).not.toContain('这些数据只属于你一人');
+    expect(pdfText(english)).toContain('Homework 1 · 1-D CNN: forward pass');
+    expect(pdfTitle(english)).toContain('Homework 1 · 1-D CNN');
   });
 
   it('a broken variants: section is told in Chinese, each problem by its own sentence', async () => {
@@ -114,7 +132,7 @@ variants:
   it('check --id another student than the file gives: graded by --id, and says so in both languages, the score unchanged', async () => {
     const plan = seedPlan();
     const pinned = parseVariantsCsv(readFileSync(paths.out, 'utf8'), paths.out, plan).byId;
-    const { rubric: own, graph } = variantReference(plan, pinned.get(IDS[0])!);
+    const { rubric: own, graph } = variantReference(plan, pinned.get(IDS[0]!)!);
     const answers = handRounded(graph, 3);
     const named = join(work, 'named.xlsx');
     const anonymous = join(work, 'anonymous.xlsx');
