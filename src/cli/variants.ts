@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { msg, type Language, type Message, type Say } from '../i18n/index.js';
 import { decodeText } from '../ingest/text.js';
 import { parseRoster, type RosterEntry } from '../report/roster.js';
-import { createVariantDrawer, NoGoodVariantError, type RedrawReason } from '../variants/draw.js';
+import { createVariantDrawer, NoGoodVariantError, redrawsNote, type RedrawReason } from '../variants/draw.js';
 import { variantsCsv, type VariantRow } from '../variants/csv.js';
 import { nodeHmacSha256 } from '../variants/node-hmac.js';
 import { writeAtomic } from './files.js';
@@ -66,12 +66,7 @@ export async function readRosterFile(path: string, io: Io, say: Say): Promise<re
 }
 
 /** No good variant for a student: where, who, and what to loosen. */
-export const noGoodVariant = (where: string, id: string, error: NoGoodVariantError) =>
-  msg('variants.cli.noGoodVariant', { where, id, draws: error.draws, redrawn: saidRedraws(error.redrawn) });
-
-/** Why draws were rejected, to say in any language. */
-const saidRedraws = (redrawn: ReadonlyMap<RedrawReason, number>) =>
-  msg('variants.redraws', { counts: Object.fromEntries([...redrawn].map(([reason, count]) => [reason, String(count)])) });
+export const noGoodVariant = (where: string, id: string, error: NoGoodVariantError) => msg('variants.cli.noGoodVariant', { where, id, problem: error.note });
 
 /** How many draws the class took, and why draws were rejected. */
 function summary(rows: readonly VariantRow[]): Message {
@@ -80,6 +75,6 @@ function summary(rows: readonly VariantRow[]): Message {
   for (const row of rows) for (const [reason, n] of row.variant.redrawn) reasons.set(reason, (reasons.get(reason) ?? 0) + n);
   const total = draws.reduce((a, b) => a + b, 0);
   const median = draws[Math.floor(draws.length / 2)] ?? 0;
-  const rejected = reasons.size === 0 ? null : saidRedraws(reasons);
+  const rejected = reasons.size === 0 ? null : redrawsNote(reasons);
   return msg('variants.cli.summary', { draws: total, students: rows.length, median, most: draws.at(-1) ?? 0, rejected });
 }

@@ -8,7 +8,7 @@ import { LEARNING_RATE, type Graph } from '../engine/graph.js';
 import { buildNetwork } from '../engine/network.js';
 import { prepareReference, type Reference } from '../grade/reference.js';
 import { exactWinners } from '../grade/windows.js';
-import { msg, type Message } from '../i18n/index.js';
+import { english, msg, type Message } from '../i18n/index.js';
 import type { Rubric } from '../rubric/schema.js';
 import { checkVariant, profileOf, type BaseProfile, type CheckCode } from './checks.js';
 import type { VariantPlan } from './plan.js';
@@ -41,10 +41,18 @@ export interface VariantDrawer {
 
 export class NoGoodVariantError extends Error {
   readonly code = 'no-good-variant';
+  /** The message as a catalog key and parameters, to say it in any language (`message` is its English). */
+  readonly note: Message;
   constructor(readonly draws: number, readonly redrawn: ReadonlyMap<RedrawReason, number>) {
-    super(`no good variant in ${draws} draws (${describeRedraws(redrawn)}): widen the ranges, or loosen the constraints or the margin`);
+    const note = msg('variants.noGoodVariant', { draws, redrawn: redrawsNote(redrawn) });
+    super(english(note));
+    this.note = note;
   }
 }
+
+/** Why draws were rejected, by reason and count, to say in any language. */
+export const redrawsNote = (redrawn: ReadonlyMap<RedrawReason, number>): Message =>
+  msg('variants.redraws', { counts: Object.fromEntries([...redrawn].map(([reason, count]) => [reason, String(count)])) });
 
 /** `maxpool-close 3; constraint 1` (no commas: a CSV cell a TA can edit as text) */
 export function describeRedraws(redrawn: ReadonlyMap<RedrawReason, number>): string {

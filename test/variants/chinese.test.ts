@@ -63,6 +63,13 @@ describe('per-student numbers in zh-CN', () => {
     const redraw = await stepmark(['variants', paths.rubric, '--secret-file', paths.secret, '-o', paths.out, '--redraw', IDS[3]!, '--lang', 'zh-CN']);
     expect(redraw.code).toBe(0);
     expect(words(redraw.stdout)).toEqual([]);
+    // Ranges that cannot make good homework: every draw breaks a constraint.
+    const hopeless = join(work, 'hopeless.yaml');
+    writeFileSync(hopeless, seedVariantsText('\nvariants:\n  values:\n    i: { choices: [0.1, 0.2] }\n  constraints:\n    - { distinct: [i] }\n  maxDraws: 5\n'));
+    const none = await stepmark(['variants', hopeless, '--roster', paths.roster, '--secret-file', paths.secret, '-o', join(work, 'none.csv'), '--lang', 'zh-CN']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`学号 ${IDS[0]}：抽取 5 次仍没有合格的数字（违反约束 5 次）：请放宽取值范围或约束`);
+    expect(englishWords(none.stderr.replaceAll(hopeless, ' '), ['variants'])).toEqual([]);
     const short = join(work, 'short.txt');
     writeFileSync(short, 'abc');
     const refused = await stepmark([...args, '--force', '--secret-file', short, '--lang', 'zh-CN'].filter((a, k, all) => !(a === paths.secret || (a === '--secret-file' && all[k + 1] === paths.secret))));

@@ -6,7 +6,8 @@ import { gradeSubmission } from '../../src/grade/grade.js';
 import { prepareReference } from '../../src/grade/reference.js';
 import { parseRubric } from '../../src/rubric/load.js';
 import { checkVariant, profileOf } from '../../src/variants/checks.js';
-import { createVariantDrawer, variantReference } from '../../src/variants/draw.js';
+import { createVariantDrawer, variantReference, type NoGoodVariantError } from '../../src/variants/draw.js';
+import { createSay } from '../../src/i18n/index.js';
 import { nodeHmacSha256 } from '../../src/variants/node-hmac.js';
 import { planVariants, rangeValues, type VariantPlan } from '../../src/variants/plan.js';
 import { slotsOf, withValues } from '../../src/variants/slots.js';
@@ -201,6 +202,15 @@ variants:
   maxDraws: 5
 `), nodeHmacSha256);
     expect(() => hopeless.draw(new Uint8Array(32).fill(1))).toThrow(/no good variant in 5 draws \(constraint 5\)/);
+    // A library user says it in their language from its note.
+    const error = (() => {
+      try {
+        hopeless.draw(new Uint8Array(32).fill(1));
+      } catch (thrown) {
+        return thrown as NoGoodVariantError;
+      }
+    })();
+    expect(createSay('zh-CN')(error!.note)).toBe('抽取 5 次仍没有合格的数字（违反约束 5 次）：请放宽取值范围或约束，或减小 variants 中的边距设置');
   });
 });
 

@@ -58,8 +58,9 @@ export const variants = {
   'variants.cli.needRoster': () => 'give the class list with --roster <class.csv> (or --redraw <id> to change rows of an existing file)',
   'variants.cli.outputExists': (p: { path: string }) => `${p.path} exists; pass --force to replace it, or --redraw <id> to draw some students again`,
   'variants.cli.noSection': (p: { rubric: string }) => `${p.rubric} has no variants: section; every student computes the same numbers`,
-  'variants.cli.noGoodVariant': (p: { where: string; id: string; draws: number; redrawn: Said }, c: Context) =>
-    `${p.where}: student ${p.id}: no good variant in ${p.draws} draws (${c.say(p.redrawn)}): widen the ranges, or loosen the constraints or the margin`,
+  'variants.cli.noGoodVariant': (p: { where: string; id: string; problem: Said }, c: Context) => `${p.where}: student ${p.id}: ${c.say(p.problem)}`,
+  'variants.noGoodVariant': (p: { draws: number; redrawn: Said }, c: Context) =>
+    `no good variant in ${p.draws} draws (${c.say(p.redrawn)}): widen the ranges, or loosen the constraints or the margin`,
   /** Why draws were rejected, by reason (the codes variants.csv's Redrawn column holds) and count. */
   'variants.redraws': (p: { counts: Readonly<Record<string, string>> }) => Object.entries(p.counts).map(([reason, count]) => `${reason} ${count}`).join('; '),
   'variants.cli.noStudents': (p: { path: string }) => `${p.path}: no students on the roster`,
