@@ -33,10 +33,13 @@ export function endQuietlyOnClosedPipe(): void {
   }
 }
 
-/** A failure to tell the user in one line, with the exit code it ends in; `message` is in English, `note` says it in any language. */
+/**
+ * A failure to tell the user in one line, with the exit code it ends in; `message` is in English, `note` says it in any language.
+ * Only a catalog message: a plain string would reach a Chinese TA in English.
+ */
 export class UsageError extends Error {
   readonly code = 'USAGE' as const;
-  constructor(readonly note: Said | string) {
+  constructor(readonly note: Said) {
     super(english(note));
     this.name = 'UsageError';
   }
