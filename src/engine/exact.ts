@@ -43,9 +43,15 @@ export function evaluateExact(expr: Expr, lookup: Lookup<number>): number {
       return total;
     }
     case 'mul': {
+      // 0·∞ is 0 here, as a cross-entropy term t·ln(out) is 0 for t = 0 even where out is 0.
       let product = 1;
-      for (const arg of expr.args) product *= ev(arg);
-      return product;
+      let zero = false;
+      for (const arg of expr.args) {
+        const value = ev(arg);
+        if (value === 0) zero = true;
+        product *= value;
+      }
+      return zero && Number.isNaN(product) ? 0 : product;
     }
     case 'sub':
       return ev(expr.left) - ev(expr.right);

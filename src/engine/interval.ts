@@ -119,7 +119,9 @@ function corners(f: (x: number, y: number) => number, a: Interval, b: Interval):
   return values.length === 0 ? ENTIRE : roundOut(Math.min(...values), Math.max(...values));
 }
 
-const mul2 = (a: Interval, b: Interval): Interval => corners((x, y) => x * y, a, b);
+const isZero = (x: Interval): boolean => x.lo === 0 && x.hi === 0;
+/** As in evaluateExact, 0·∞ is 0: a cross-entropy term t·ln(out) is 0 for t = 0 whatever out is. */
+const mul2 = (a: Interval, b: Interval): Interval => (isZero(a) || isZero(b) ? point(0) : corners((x, y) => x * y, a, b));
 const div2 = (a: Interval, b: Interval): Interval =>
   b.lo <= 0 && b.hi >= 0 ? ENTIRE : corners((x, y) => x / y, a, b);
 

@@ -395,6 +395,17 @@ describe('tightness', () => {
     expect(width(negative)).toBeLessThan(5 + 1e-13);
   });
 
+  it('reads 0·ln(out) as 0 where out may be 0 (a cross-entropy term of target 0), as evaluateExact does', () => {
+    const term = E.mul(p0, E.ln(r1));
+    expect(at(term, point(0), interval(-0.0005, 0.0005))).toEqual(point(0));
+    expect(at(term, point(0), point(0))).toEqual(point(0));
+    expect(evaluateExact(term, lookupOf([0, 0]))).toBe(0);
+    // Only 0·∞ changes: a zero factor keeps the sign a product gives, and a nonzero one still reaches −∞.
+    expect(Object.is(evaluateExact(E.mul(p0, r1), lookupOf([0, -2])), -0)).toBe(true);
+    expect(evaluateExact(term, lookupOf([1, 0]))).toBe(-Infinity);
+    expect(at(term, point(1), interval(0, 0.5)).lo).toBe(-Infinity);
+  });
+
   it('mul takes the extreme corner products, folding n-ary products', () => {
     const result = at(E.mul(p0, r1, p2), interval(-1, 2), interval(-3, 4), interval(0.5, 1));
     expect(contains(result, -6) && contains(result, 8)).toBe(true);

@@ -107,6 +107,18 @@ describe('grading random networks', () => {
     );
   });
 
+  it('gives 100% where an output of target 0 rounds to 0: its term t·ln(out) is 0, not 0·(−∞)', () => {
+    // fast-check seed 106493347: softmax outputs 0.999, 0.001, 0.000 for targets 1, 0, 0.
+    const rubric = JSON.parse(readFileSync(new URL('../fixtures/zero-output.json', import.meta.url), 'utf8'));
+    const reference = build(rubric);
+    const hand = handRounded(reference.graph, 3);
+    expect(hand.get('out_d2_3')).toBe(0);
+    expect(hand.get('loss')).toBe(0.001);
+    const result = gradeSubmission(reference, submissionOf(hand, 3));
+    expect(result.steps.filter((s) => s.status !== 'correct' && s.status !== 'follow-through').map((s) => s.id)).toEqual([]);
+    expect(result.score).toBe(result.maxScore);
+  });
+
   it('marks a value just outside the tolerance incorrect and one just inside correct', () => {
     fc.assert(
       fc.property(arbNetwork({ values: 'homework' }), fc.nat(), fc.boolean(), (rubric, pick, up) => {
