@@ -10,7 +10,7 @@ import { EXIT, type Io } from './io.js';
 import { checkOutputFile } from './output-paths.js';
 import { displayPath } from './paths.js';
 import { gradeFiles } from './read-pool.js';
-import { loadGraderFor } from './variant-grader.js';
+import { loadGradingSetup } from './variant-grader.js';
 import type { GradeResult } from '../grade/result.js';
 import { commandSay } from './voice.js';
 
@@ -23,14 +23,14 @@ export interface GradescopeOptions {
 }
 
 export async function gradescopeCommand(rubricPath: string, options: GradescopeOptions, io: Io): Promise<number> {
-  const grader = await loadGraderFor(rubricPath, options.variants, io, { lang: options.lang });
+  const setup = await loadGradingSetup(rubricPath, options.variants, io, { lang: options.lang });
   await checkOutputFile(options.results, { what: 'gradescope', createFolder: true });
   const { files } = await collectSpreadsheets([options.submission]);
-  const revealExpected = grader.reference.rubric.feedback.revealExpected;
-  const say = commandSay(io, grader.reference.rubric, options.lang);
+  const revealExpected = setup.reference.rubric.feedback.revealExpected;
+  const say = commandSay(io, setup.reference.rubric, options.lang);
   let graded: GradeResult | undefined;
   if (files[0] !== undefined) {
-    await gradeFiles(grader, { rubricPath, variantsPath: options.variants }, [files[0]], (_, result) => {
+    await gradeFiles(setup, [files[0]], (_, result) => {
       graded = result;
     });
   }

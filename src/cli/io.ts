@@ -1,7 +1,7 @@
 /** What a command may do to the outside world; tests pass their own. */
 import { readFile } from 'node:fs/promises';
 import { english, type Said } from '../i18n/index.js';
-import { decodeRubric } from '../rubric/load.js';
+import { decodeRubric } from '../rubric/decode.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;

@@ -1,14 +1,15 @@
-/** A reading worker thread: prepares the rubric once, then grades the files it is sent, one at a time. */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * A reading worker thread: loads the reader and the grading code, makes its grader from the setup
+ * the main thread prepared (the rubric is never compiled here), then grades the files it is sent,
+ * one at a time.
+ */
+import { parentPort } from 'node:worker_threads';
 import { gradePath } from './batch/grade-path.js';
-import { processIo, type Io } from './io.js';
 import { threadStatPath } from './batch/thread-cpu.js';
 import { revivePath } from './paths.js';
-import { loadGraderFor } from './variant-grader.js';
+import { graderFromParent } from './setup-grader.js';
 
-const { rubricPath, variantsPath, studentId } = workerData as { rubricPath: string; variantsPath?: string; studentId?: string };
-const quiet: Io = { stdout: () => {}, stderr: () => {}, readText: processIo.readText, isTTY: false };
-const grader = await loadGraderFor(rubricPath, variantsPath, quiet, { quiet: true, studentId });
+const grader = await graderFromParent();
 
 parentPort?.on('message', (message: { index: number; task: string | Uint8Array }) => {
   gradePath(grader, revivePath(message.task)).then(
@@ -19,4 +20,5 @@ parentPort?.on('message', (message: { index: number; task: string | Uint8Array }
     },
   );
 });
+// Ready once the grader is made: the first file's time limit is its own.
 parentPort?.postMessage({ ready: true, statPath: threadStatPath() });

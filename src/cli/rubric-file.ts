@@ -1,7 +1,7 @@
-/** Reads a rubric file (a missing or unreadable one is a one-line message) and builds its grader. */
+/** Reads a rubric file (a missing or unreadable one is a one-line message) and prepares it for grading. */
 import { compileRubric, type CompiledRubric } from '../engine/compile.js';
 import type { BuildOptions } from '../engine/network.js';
-import { createGrader, type Grader } from '../grade/grader.js';
+import { prepareRubric, type PreparedRubric } from '../grade/prepare.js';
 import { msg } from '../i18n/index.js';
 import { rubricLabelMatcher } from '../ingest/rubric-labels.js';
 import { UsageError, type Io } from './io.js';
@@ -17,8 +17,8 @@ export async function readRubricText(path: string, io: Io): Promise<string> {
 }
 
 /** The rubric at `path`, compiled once per run (its labels checked by rubricLabelMatcher), ready to grade files. */
-export async function loadGrader(rubricPath: string, io: Io): Promise<Grader> {
-  return createGrader(await readRubricText(rubricPath, io), rubricPath);
+export async function loadPrepared(rubricPath: string, io: Io): Promise<PreparedRubric> {
+  return prepareRubric(await readRubricText(rubricPath, io), rubricPath);
 }
 
 /** A rubric compiled for any command: every problem, label collisions included, is a RubricError. */

@@ -1,17 +1,32 @@
-/** A rubric's grader, with each student's numbers pinned by a variants.csv when the rubric gives every student their own. */
+/** What grading needs from a rubric file, with each student's numbers pinned by a variants.csv when the rubric gives every student their own. */
 import { readFile } from 'node:fs/promises';
 import { compileRubric } from '../engine/compile.js';
-import type { Grader } from '../grade/grader.js';
+import type { Reference } from '../grade/reference.js';
 import { msg, type Language, type Say } from '../i18n/index.js';
 import { decodeText } from '../ingest/text.js';
 import { RubricError } from '../rubric/problems.js';
-import { parseVariantsCsv, type PinnedVariants } from '../variants/csv.js';
+import type { PinnedVariants } from '../variants/csv.js';
 import { pinnedProblems } from '../variants/draw.js';
-import { createVariantGrader } from '../variants/grader.js';
+import type { VariantValues } from '../variants/grader.js';
 import { planVariants, type VariantPlan } from '../variants/plan.js';
 import { UsageError, type Io } from './io.js';
-import { loadGrader, readRubricText } from './rubric-file.js';
+import { loadPrepared, readRubricText } from './rubric-file.js';
 import { commandSay } from './voice.js';
+
+/**
+ * What grading needs that this thread prepares once: the rubric's reference and, for a rubric with
+ * variants, its plan and each student's numbers. Plain data: a reading worker gets a copy and makes
+ * the same grader from it (setup-grader.ts), without compiling the rubric again.
+ */
+export interface GradingSetup {
+  readonly reference: Reference;
+  readonly variants: {
+    readonly plan: VariantPlan;
+    readonly values: VariantValues;
+    /** `check --id`: every file graded against this student's numbers. */
+    readonly studentId?: string | undefined;
+  } | null;
+}
 
 /** The rubric's variant plan, or null when it has no `variants:` section (its problems are a RubricError). */
 export async function loadVariantPlan(rubricPath: string, io: Io): Promise<VariantPlan | null> {
@@ -33,6 +48,8 @@ export async function readPinnedVariants(path: string, plan: VariantPlan, io: Io
   });
   const text = decodeText(bytes);
   if (!text.ok) throw new UsageError(msg('variants.csv.notCsv', { path, kind: text.looksLike }));
+  // Loaded only for a rubric with variants: it brings the CSV reader.
+  const { parseVariantsCsv } = await import('../variants/csv.js');
   const pinned = parseVariantsCsv(text.text, path, plan);
   if (pinned.byId.size === 0) throw new UsageError(pinned.problems[0] ?? msg('variants.csv.empty', { path }));
   const problems = [...pinned.problems, ...(check ? pinnedProblems(plan, pinned.byId, path) : [])];
@@ -40,9 +57,7 @@ export async function readPinnedVariants(path: string, plan: VariantPlan, io: Io
   return { byId: pinned.byId, problems };
 }
 
-export interface GraderOptions {
-  /** A reading worker's: no word on stderr, and pinned rows not checked again. */
-  readonly quiet?: boolean;
+export interface GradingOptions {
   /** `check --id`: grade against this student's numbers whatever the file says. */
   readonly studentId?: string | undefined;
   /** The command's `--lang`, for what is said about variants.csv. */
@@ -50,22 +65,21 @@ export interface GraderOptions {
 }
 
 /**
- * The grader for `grade`, `check` and batch workers: with a `variants:` rubric, `variantsPath`
- * is required and each file is graded against its student's row; without one, it is refused.
+ * What every command that grades grades with: with a `variants:` rubric, `variantsPath` is
+ * required and each file is graded against its student's row; without one, it is refused.
  */
-export async function loadGraderFor(rubricPath: string, variantsPath: string | undefined, io: Io, options: GraderOptions = {}): Promise<Grader> {
-  const { quiet = false, studentId, lang } = options;
-  const grader = await loadGrader(rubricPath, io);
+export async function loadGradingSetup(rubricPath: string, variantsPath: string | undefined, io: Io, options: GradingOptions = {}): Promise<GradingSetup> {
+  const { studentId, lang } = options;
+  const { reference } = await loadPrepared(rubricPath, io);
   // The rubric is compiled once; again only to place the variants section's problems in the file.
-  const planned = planVariants(grader.reference.rubric);
+  const planned = planVariants(reference.rubric);
   const plan = planned === null ? null : planned.ok ? planned.plan : await loadVariantPlan(rubricPath, io);
   if (plan === null) {
     if (variantsPath !== undefined) throw new UsageError(msg('variants.nothingToPin', { rubric: rubricPath, path: variantsPath }));
     if (studentId !== undefined) throw new UsageError(msg('variants.idWithoutVariants', { rubric: rubricPath }));
-    return grader;
+    return { reference, variants: null };
   }
   if (variantsPath === undefined) throw new UsageError(msg('variants.needFile', { rubric: rubricPath }));
-  const silent: Io = { ...io, stderr: () => {} };
-  const pinned = await readPinnedVariants(variantsPath, plan, quiet ? silent : io, commandSay(io, grader.reference.rubric, lang), !quiet);
-  return createVariantGrader(grader, plan, pinned.byId, { studentId });
+  const pinned = await readPinnedVariants(variantsPath, plan, io, commandSay(io, reference.rubric, lang));
+  return { reference, variants: { plan, values: pinned.byId, studentId } };
 }

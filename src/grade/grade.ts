@@ -14,7 +14,7 @@ import type { GradeResult, SectionScore, Status, StepResult } from './result.js'
 import { carriedInterval, isCorrectRead, readings, writtenInterval, type Grading, type WrittenNumber } from './tolerance.js';
 import { chooseWinners, departsFromExact, underWinners, type Winners } from './windows.js';
 
-export { prepareReference, type Reference } from './reference.js';
+export type { Reference } from './reference.js';
 
 /** What grading reads of a submission (its format does not matter here). */
 export type Graded = Pick<Submission, 'file' | 'student' | 'answers' | 'problems'>;

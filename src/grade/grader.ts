@@ -1,9 +1,8 @@
 /** The library's front door: a rubric once, then any number of submitted files, each to a GradeResult. */
-import { compileRubric } from '../engine/compile.js';
 import type { IngestLimits } from '../ingest/limits.js';
-import { rubricLabelMatcher } from '../ingest/rubric-labels.js';
-import { gradeFile } from './grade-file.js';
-import { prepareReference, type Reference } from './reference.js';
+import { graderOf } from './grade-file.js';
+import { prepareRubric } from './prepare.js';
+import type { Reference } from './reference.js';
 import type { GradeResult } from './result.js';
 
 export interface Grader {
@@ -21,8 +20,6 @@ export interface Grader {
  * result.score; // 85
  */
 export function createGrader(rubricText: string, rubricFile: string): Grader {
-  const { loaded, graph } = compileRubric(rubricText, rubricFile);
-  const reference = prepareReference(loaded.rubric, graph);
-  const match = rubricLabelMatcher(loaded, graph);
-  return { reference, grade: (bytes, fileName, limits) => gradeFile(reference, match, bytes, fileName, limits) };
+  const { reference, match } = prepareRubric(rubricText, rubricFile);
+  return graderOf(reference, match);
 }

@@ -6,14 +6,14 @@
  */
 import type { Graph } from '../engine/graph.js';
 import type { LoadedRubric } from '../rubric/load.js';
+import type { Rubric } from '../rubric/schema.js';
 import { msg } from '../i18n/index.js';
 import { problemAt, RubricError } from '../rubric/problems.js';
 import { createLabelMatcher, isLabelConflictError, type LabelMatcher } from './labels.js';
 
 export function rubricLabelMatcher(loaded: LoadedRubric, graph: Graph): LabelMatcher {
   try {
-    const loss = graph.steps.find((s) => s.kind === 'loss')?.id;
-    return createLabelMatcher(graph.steps.map((s) => s.id), loaded.rubric.aliases, loss === undefined ? {} : { loss });
+    return stepLabelMatcher(graph, loaded.rubric.aliases);
   } catch (error) {
     if (!isLabelConflictError(error)) throw error;
     const problems = error.conflicts.map((c) =>
@@ -24,4 +24,10 @@ export function rubricLabelMatcher(loaded: LoadedRubric, graph: Graph): LabelMat
     );
     throw new RubricError(loaded.file, loaded.locate(problems));
   }
+}
+
+/** The labels of `graph`'s steps and the rubric's aliases (throws a LabelConflictError). */
+export function stepLabelMatcher(graph: Graph, aliases: Rubric['aliases']): LabelMatcher {
+  const loss = graph.steps.find((s) => s.kind === 'loss')?.id;
+  return createLabelMatcher(graph.steps.map((s) => s.id), aliases, loss === undefined ? {} : { loss });
 }

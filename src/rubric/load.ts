@@ -7,6 +7,8 @@ import type { SchemaIssue } from '../i18n/en/rubric.js';
 import { layerKindMessage, rubricSchema, SCHEMA_NOTES, type Rubric } from './schema.js';
 import { VARIANTS_SCHEMA_NOTES } from '../variants/schema.js';
 
+export { decodeRubric } from './decode.js';
+
 /** A rubric with the means to point back into its file. */
 export interface LoadedRubric {
   readonly rubric: Rubric;
@@ -19,19 +21,6 @@ export interface LoadedRubric {
 export const MAX_RUBRIC_BYTES = 1_000_000;
 /** YAML aliases (`*name`) expanded: a few are handy, thousands are a "billion laughs" attack. */
 export const MAX_RUBRIC_ALIASES = 100;
-
-/**
- * A rubric file's bytes as text: UTF-8 (with or without a BOM), or UTF-16 as Windows Notepad
- * saves "Unicode" (with a BOM, or told from its zero bytes).
- */
-export function decodeRubric(bytes: Uint8Array): string {
-  const decode = (label: string) => new TextDecoder(label).decode(bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be');
-  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return decode('utf-16le');
-  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) return decode('utf-16be');
-  return decode('utf-8');
-}
 
 export function parseRubric(given: string, file: string): LoadedRubric {
   const text = given.replace(/^\uFEFF/, '');

@@ -6,6 +6,7 @@ import { english, msg } from '../i18n/index.js';
 import { LANGUAGES, TERM_KEYS } from '../i18n/types.js';
 import { z } from 'zod';
 import { variantsSchema } from '../variants/schema.js';
+import { CONVENTIONS } from './conventions.js';
 
 /**
  * The largest magnitude a number in a rubric may have. Hand-computed homework uses small numbers;
@@ -31,7 +32,8 @@ const positiveInt = z.number().int().positive();
 
 export const ACTIVATIONS = ['sigmoid', 'relu', 'tanh', 'identity', 'leaky-relu'] as const;
 export const OUTPUT_ACTIVATIONS = [...ACTIVATIONS, 'softmax'] as const;
-export const CONVENTIONS = ['updated-weights', 'standard'] as const;
+// Kept apart, so that the command line lists the conventions without loading zod.
+export { CONVENTIONS } from './conventions.js';
 export const TOLERANCE_MODES = ['decimals', 'relabs', 'sigfig'] as const;
 /** What a wrong step's value can be diagnosed as (src/grade/rules); the rubric may credit each. */
 export const DIAGNOSIS_CODES = [

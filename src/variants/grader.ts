@@ -30,7 +30,7 @@ export type VariantValues = ReadonlyMap<string, ReadonlyMap<string, number>>;
  * grader.grade(bytes, '2023000001_王晓东.xlsx').steps[0].expected; // that student's in_cc1
  */
 export interface VariantGrader extends Grader {
-  /** The reference a result of `grade` was graded against (its student's numbers, for their report). */
+  /** The reference a result of `grade` was graded against (its student's numbers, for their report), in any thread. */
   referenceOf(result: GradeResult): Reference;
   /** Every pinned student's right values, by `variantKey(id)` then step id (for the signals of copied work). */
   expectedByStudent(): ReadonlyMap<string, ReadonlyMap<string, number>>;
@@ -66,7 +66,6 @@ export function studentIdOf(base: Grader, bytes: Uint8Array, file: string, limit
 export function createVariantGrader(base: Grader, plan: VariantPlan, variants: VariantValues, options: VariantGraderOptions = {}): VariantGrader {
   const match = matcherOf(base);
   const references = new Map<string, Reference>();
-  const used = new WeakMap<GradeResult, Reference>();
   const referenceFor = (values: ReadonlyMap<string, number>): Reference => {
     const key = JSON.stringify([...values]);
     let reference = references.get(key);
@@ -93,11 +92,14 @@ export function createVariantGrader(base: Grader, plan: VariantPlan, variants: V
       const why = id === null ? msg('variants.noStudentId') : msg('variants.unknownStudent', { id });
       return unreadableFile(base.reference, file, student, why);
     }
-    const reference = referenceFor(values);
-    const result = gradeSubmission(reference, { ...submission, student, problems });
-    used.set(result, reference);
-    return result;
+    return gradeSubmission(referenceFor(values), { ...submission, student, problems });
+  };
+  // Found from the result's student (the id it was graded as), not remembered: a result graded in a
+  // worker thread is a copy.
+  const referenceOf = (result: GradeResult): Reference => {
+    const values = result.error !== null || result.student.id === null ? undefined : variants.get(variantKey(result.student.id));
+    return values === undefined ? base.reference : referenceFor(values);
   };
   const expectedByStudent = () => new Map([...variants].map(([id, values]) => [id, variantStepValues(plan, values)]));
-  return { reference: base.reference, grade, referenceOf: (result) => used.get(result) ?? base.reference, expectedByStudent };
+  return { reference: base.reference, grade, referenceOf, expectedByStudent };
 }

@@ -25,5 +25,5 @@ export async function gradePath(grader: Grader, path: FilePath): Promise<GradeRe
 }
 
 /** The result of a file that could not be read, named as a person reads its path. */
-export const unreadablePath = (grader: Grader, path: FilePath, why: Said | string): GradeResult =>
+export const unreadablePath = (grader: Pick<Grader, 'reference'>, path: FilePath, why: Said | string): GradeResult =>
   unreadableFile(grader.reference, displayPath(path), studentFromFileName(displayBasename(path)), why);

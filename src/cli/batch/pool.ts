@@ -2,7 +2,7 @@
  * A small pool of worker threads: each takes one task at a time. A worker that runs past the time
  * limit or dies (out of memory on a hostile file, a library crash) is replaced; its task fails
  * alone and the batch goes on. Workers are started when the pool is, so that their start-up (modules,
- * rubric, fonts) overlaps whatever the caller does before it has tasks to give.
+ * fonts) overlaps whatever the caller does before it has tasks to give (`check` compiles the rubric).
  */
 import { english, msg, type Message } from '../../i18n/index.js';
 import { Worker } from 'node:worker_threads';
@@ -28,6 +28,11 @@ export interface PoolOptions {
    * time only past `WALL_TIME_FACTOR` times it (a task waiting on nothing).
    */
   readonly waitForReady?: boolean;
+  /**
+   * Posted to each worker, as `{ setup }`, once it resolves: what the worker needs that this thread
+   * prepares (the compiled rubric), so that a pool started early loads its modules meanwhile.
+   */
+  readonly setup?: Promise<unknown>;
 }
 
 /** How much longer than the CPU time limit a task may take by the clock, on a busy machine. */
@@ -38,12 +43,13 @@ interface Reply<R> {
   readonly outcome: Outcome<R>;
 }
 
-/** Files one worker must have to pay for its start-up (about 1 s of CPU) against ~40 ms a file in one thread. */
+/** Files a worker beyond the first must have to pay for its start-up (some 0.4 s of CPU with fonts) against ~40 ms a file. */
 export const FILES_PER_WORKER = 25;
 
 /**
- * How many worker threads grade `files` files: none (the main thread grades) for a handful, one per
- * FILES_PER_WORKER files, at most one per core. `requested` (--workers) overrides: 1 is none.
+ * How many worker threads grade `files` files in parallel: none for a handful, one per
+ * FILES_PER_WORKER files, at most one per core. `requested` (--workers) overrides: 1 is none. (A
+ * batch still reads every file in a worker, under the reading budget: "none" is the one worker.)
  */
 export function workerCount(files: number, cores: number, requested?: number): number {
   const count = requested ?? Math.min(cores, Math.floor(files / FILES_PER_WORKER));
@@ -125,6 +131,17 @@ function spawn(options: PoolOptions): Worker {
   });
   worker.stdout.resume();
   worker.stderr.resume();
+  // A setup that cannot be sent (a bug) stops the worker: its task then fails with a message, never hangs.
+  options.setup?.then(
+    (setup) => {
+      try {
+        worker.postMessage({ setup });
+      } catch {
+        void worker.terminate();
+      }
+    },
+    () => {},
+  );
   // A worker that dies while idle is found out by its next task; until then its error is not a crash.
   worker.on('error', () => {});
   return worker;

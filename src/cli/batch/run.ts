@@ -18,7 +18,8 @@ import { commandVoice } from '../voice.js';
 import { collectSpreadsheets, noSpreadsheets, removeStaleTemporaries, type Skipped } from '../files.js';
 import { gradingDate } from '../grading-date.js';
 import { EXIT, type Io } from '../io.js';
-import { loadGraderFor } from '../variant-grader.js';
+import { loadGradingSetup } from '../variant-grader.js';
+import { graderFromSetup } from '../setup-grader.js';
 import { CLI_MESSAGES } from '../messages.js';
 import { checkOutputFolder } from '../output-paths.js';
 import { displayBasename, displayPath, type FilePath } from '../paths.js';
@@ -52,7 +53,8 @@ const LIMITS = { timeMs: READ_TIME_LIMIT_MS + REPORT_TIME_ALLOWANCE_MS, memoryMb
 const POOL = { script: WORKER_SCRIPT, timeoutMs: LIMITS.timeMs, memoryMb: LIMITS.memoryMb, waitForReady: true };
 
 export async function batchCommand(rubricPath: string, inputs: readonly string[], options: BatchOptions, io: Io): Promise<number> {
-  const grader = await loadGraderFor(rubricPath, options.variants, io, { lang: options.lang });
+  const setup = await loadGradingSetup(rubricPath, options.variants, io, { lang: options.lang });
+  const grader = await graderFromSetup(setup);
   await checkOutputFolder(options.out);
   const outDir = resolve(options.out);
   const collected = await collectSpreadsheets(inputs);
@@ -64,7 +66,7 @@ export async function batchCommand(rubricPath: string, inputs: readonly string[]
   // Workers start now: their start-up overlaps the reading of the cache below.
   // At least one worker: a file is never read outside the reading budget, however few there are.
   const workers = CAN_USE_WORKERS ? Math.max(1, workerCount(files.length, availableParallelism(), options.workers)) : 0;
-  const pool = workers > 0 ? startPool<FileTask, FileDone>({ ...POOL, workers, workerData: settings }) : null;
+  const pool = workers > 0 ? startPool<FileTask, FileDone>({ ...POOL, workers, workerData: settings, setup: Promise.resolve(setup) }) : null;
   try {
     return await gradeBatch(grader, collected.skipped, files, settings, pool, options, io);
   } finally {

@@ -1,19 +1,17 @@
 /**
- * A batch worker thread: prepares the rubric (and, for PDFs, pdfkit and the fonts) once, then grades
+ * A batch worker thread: makes its grader from the main thread's setup (and, for PDFs, loads pdfkit and the fonts) once, then grades
  * the files it is sent, one at a time: it holds at most one report's PDF, which it writes itself.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { processIo, type Io } from '../io.js';
 import { preparePdf } from '../../report/pdf.js';
-import { loadGraderFor } from '../variant-grader.js';
 import { revivePath } from '../paths.js';
+import { graderFromParent } from '../setup-grader.js';
 import { processFile, type BatchSettings, type FileTask } from './job.js';
 import { threadStatPath } from './thread-cpu.js';
 
 const settings = workerData as BatchSettings;
-const quiet: Io = { stdout: () => {}, stderr: () => {}, readText: processIo.readText, isTTY: false };
-const grader = await loadGraderFor(settings.rubricPath, settings.variantsPath ?? undefined, quiet, { quiet: true });
-if (settings.pdf) await preparePdf();
+// The rubric is compiled by the main thread, once; this thread makes its grader from a copy.
+const [grader] = await Promise.all([graderFromParent(), settings.pdf ? preparePdf() : undefined]);
 
 parentPort?.on('message', (message: { index: number; task: FileTask }) => {
   processFile(grader, settings, { ...message.task, file: revivePath(message.task.file) }).then(
