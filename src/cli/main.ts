@@ -4,18 +4,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { LANGUAGES, sayWith, msg, parseLanguage, type Language, type MessageKey, type Say } from '../i18n/index.js';
 import type { ParamsOf } from '../i18n/message.js';
 import { isRubricError, rubricErrorText } from '../rubric/problems.js';
-import { CONVENTIONS, type Convention } from '../rubric/schema.js';
+import { CONVENTIONS } from '../rubric/conventions.js';
+import type { Convention } from '../rubric/schema.js';
 import { endQuietlyOnClosedPipe, EXIT, isUsageError, processIo, type Io } from './io.js';
-import { REFERENCE_FORMATS, type ReferenceFormat } from './reference-format.js';
-import { referenceCommand } from './reference.js';
-import { checkCommand, gradeCommand } from './grade.js';
-import { gradescopeCommand } from './gradescope.js';
-import { templateCommand } from './template.js';
+import { REFERENCE_FORMATS, type ReferenceFormat } from './choices.js';
 import { commanderError, optionDescription } from './commander-words.js';
 import { failureLanguage } from './voice.js';
-import { variantsCommand, type VariantsOptions } from './variants.js';
-import { templateRosterCommand, type TemplateRosterOptions } from './template-roster.js';
-import { pageCommand } from './page.js';
+// Each command's module is imported when it runs: `check` starts its worker before anything heavy loads.
+import type { VariantsOptions } from './variants.js';
+import type { TemplateRosterOptions } from './template-roster.js';
 import { LANGS, type Lang } from '../web/words.js';
 
 /** Options described in the language spoken (commander's own description in English). */
@@ -82,7 +79,7 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .addOption(new Option('-c, --convention <convention>', h('help.convention')).choices(CONVENTIONS))
     .addOption(langOption())
     .action(async (rubric: string, options: { format: ReferenceFormat; convention?: Convention; lang?: Language }) => {
-      setExit(await referenceCommand(rubric, options, io));
+      setExit(await (await import('./reference.js')).referenceCommand(rubric, options, io));
     });
   cli
     .command('template')
@@ -95,8 +92,8 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .option('--date <YYYY-MM-DD>', h('help.templateDate'))
     .addOption(langOption())
     .action(async (rubric: string, options: TemplateRosterOptions & { roster?: string }) => {
-      if (options.roster === undefined) setExit(await templateCommand(rubric, options, io));
-      else setExit(await templateRosterCommand(rubric, { ...options, roster: options.roster }, io));
+      if (options.roster === undefined) setExit(await (await import('./template.js')).templateCommand(rubric, options, io));
+      else setExit(await (await import('./template-roster.js')).templateRosterCommand(rubric, { ...options, roster: options.roster }, io));
     });
 
   cli
@@ -115,7 +112,7 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .addOption(langOption())
     .action(async (rubric: string, submissions: string[], options: GradeOptions) => {
       const { json, out, ...batch } = options;
-      if (out === undefined) setExit(await gradeCommand(rubric, submissions, { json, variants: batch.variants, ...(options.lang ? { lang: options.lang } : {}) }, io));
+      if (out === undefined) setExit(await (await import('./grade.js')).gradeCommand(rubric, submissions, { json, variants: batch.variants, ...(options.lang ? { lang: options.lang } : {}) }, io));
       // Loaded only for a batch: a self-check should not pay for the gradebooks and the worker pool.
       else setExit(await (await import('./batch/run.js')).batchCommand(rubric, submissions, { out, ...batch }, io));
     });
@@ -131,7 +128,13 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .addOption(langOption())
     .action(async (rubric: string, file: string, options: { pdf?: string | boolean; variants?: string; id?: string; lang?: Language }) => {
       shortRun();
-      setExit(await checkCommand(rubric, file, { pdf: options.pdf ?? false, variants: options.variants, ...(options.id !== undefined ? { id: options.id } : {}), ...(options.lang ? { lang: options.lang } : {}) }, io));
+      // The reading worker starts before the command's own modules load: it loads the reader meanwhile.
+      const reading = (await import('./read-pool.js')).startReading(1);
+      try {
+        setExit(await (await import('./check.js')).checkCommand(rubric, file, { pdf: options.pdf ?? false, variants: options.variants, ...(options.id !== undefined ? { id: options.id } : {}), ...(options.lang ? { lang: options.lang } : {}) }, io, reading));
+      } finally {
+        await reading.close();
+      }
     });
   cli
     .command('variants')
@@ -145,7 +148,7 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .option('--redraw <id...>', h('help.redraw'))
     .addOption(langOption())
     .action(async (rubric: string, options: VariantsOptions & { lang?: Language }) => {
-      setExit(await variantsCommand(rubric, options, io));
+      setExit(await (await import('./variants.js')).variantsCommand(rubric, options, io));
     });
   cli
     .command('gradescope')
@@ -156,7 +159,7 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .option('--variants <variants.csv>', h('help.variantsOption'))
     .addOption(langOption())
     .action(async (rubric: string, options: { submission: string; results: string; variants?: string; lang?: Language }) => {
-      setExit(await gradescopeCommand(rubric, options, io));
+      setExit(await (await import('./gradescope.js')).gradescopeCommand(rubric, options, io));
     });
   cli
     .command('page')
@@ -168,7 +171,7 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
     .option('--force', h('help.force'))
     .option('--variants <variants.csv>', h('help.pageVariants'))
     .action(async (rubric: string, options: { output: string; lang?: Lang; force?: boolean; variants?: string }) => {
-      setExit(await pageCommand(rubric, options, io));
+      setExit(await (await import('./page.js')).pageCommand(rubric, options, io));
     });
   return cli;
 }

@@ -7,8 +7,7 @@ import { formatNumber, renderSubstituted, renderSymbolic } from '../engine/text.
 import { english, msg, type Say } from '../i18n/index.js';
 import { sectionHeading } from '../report/sections.js';
 
-export const REFERENCE_FORMATS = ['table', 'csv', 'json'] as const;
-export type ReferenceFormat = (typeof REFERENCE_FORMATS)[number];
+export { REFERENCE_FORMATS, type ReferenceFormat } from './choices.js';
 
 /** `{ "<step id>": <number>, ... }` in graph order, full precision. */
 export function referenceJson(graph: Graph, values: ReadonlyMap<string, number>): string {
