@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { createVariantDrawer, variantReference } from '../../src/variants/draw.j
 import { nodeHmacSha256 } from '../../src/variants/node-hmac.js';
 import { handRounded } from '../support/submissions.js';
 import * as XLSX from 'xlsx';
-import { stepmark } from '../cli/run.js';
+import { ROOT, stepmark } from '../cli/run.js';
 import { pageTexts } from '../report/pdf-text.js';
 import { formatNumber } from '../../src/engine/text.js';
 import { readSubmission } from '../../src/ingest/read.js';
@@ -201,9 +202,16 @@ describe('grade --variants', () => {
     const checked = await stepmark(['check', rubric, join(folder, `${IDS[3]}.xlsx`), '--variants', out, '--pdf', pdf]);
     expect(checked.code).toBe(0);
     const values = pinned.get(IDS[3]!)!;
-    const text = pageTexts(readFileSync(pdf)).join('\n');
     // in_cc1 = i1 · KK13 + ...: the formula with this student's i1 and KK13 substituted.
-    expect(text).toContain(`= ${formatNumber(values.get('i1')!)} · ${formatNumber(values.get('KK13')!)}`.replace(/ (−[\d.]+)$/, ' ($1)'));
+    const formula = `= ${formatNumber(values.get('i1')!)} · ${formatNumber(values.get('KK13')!)}`.replace(/ (−[\d.]+)$/, ' ($1)');
+    expect(pageTexts(readFileSync(pdf)).join('\n')).toContain(formula);
+    // The built command grades in a worker thread from a copy of the variants; the report is still the student's own.
+    const built = join(work, 'built.pdf');
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin/stepmark.js'), 'check', rubric, join(folder, `${IDS[3]}.xlsx`), '--variants', out, '--pdf', built], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(checked.stdout.split('\n')[0]!);
+    expect(pageTexts(readFileSync(built)).join('\n')).toContain(formula);
   });
 
   it('is required for a rubric with variants, and refused for one without', async () => {
