@@ -10,7 +10,7 @@ import type { Reference } from '../grade/reference.js';
 import type { GradeResult } from '../grade/result.js';
 import { msg } from '../i18n/index.js';
 import { isIngestError } from '../ingest/errors.js';
-import { createLabelMatcher } from '../ingest/labels.js';
+import { stepLabelMatcher } from '../ingest/rubric-labels.js';
 import { ingestProblem } from '../ingest/problems.js';
 import { readSubmission } from '../ingest/read.js';
 import { studentFromFileName } from '../ingest/student.js';
@@ -51,7 +51,8 @@ export interface VariantGraderOptions {
   readonly studentId?: string | undefined;
 }
 
-const matcherOf = (base: Grader) => createLabelMatcher(base.reference.graph.steps.map((s) => s.id), base.reference.rubric.aliases);
+/** The base rubric's labels (its loss read from 损失 and the like, as createGrader reads them). */
+const matcherOf = (base: Grader) => stepLabelMatcher(base.reference.graph, base.reference.rubric.aliases);
 
 /** The student id a file gives (the template's field, else its name), null when it gives none, undefined when it cannot be read. */
 export function studentIdOf(base: Grader, bytes: Uint8Array, file: string, limits = {}): string | null | undefined {

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { templateWorkbook } from '../../src/report/template.js';
 import { parseVariantsCsv } from '../../src/variants/csv.js';
 import { variantReference } from '../../src/variants/draw.js';
@@ -157,6 +158,23 @@ variants:
     expect(plainZh.stdout).not.toContain('所指定的学号');
     expect(ownZh.stdout).not.toContain('所指定的学号');
     expect(ownZh.stdout).toMatch(/(\d+)\/\1 /);
+  });
+
+  it('reads the Chinese loss label (损失) against a student\'s own numbers, as without variants', async () => {
+    const plan = seedPlan();
+    const pinned = parseVariantsCsv(readFileSync(paths.out, 'utf8'), paths.out, plan).byId;
+    const { rubric: own, graph } = variantReference(plan, pinned.get(IDS[2]!)!);
+    const book = XLSX.read(templateWorkbook(own, graph, { filled: { student: { id: IDS[2]!, name: '王晓东' }, answers: handRounded(graph, 3) } }));
+    const sheet = book.Sheets[book.SheetNames[0]!]!;
+    const at = Object.keys(sheet).find((cell) => (sheet[cell] as XLSX.CellObject | undefined)?.v === 'loss');
+    expect(at).toBeDefined();
+    sheet[at!] = { t: 's', v: '损失' };
+    const file = join(work, 'loss-in-chinese.xlsx');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const run = await stepmark(['check', paths.rubric, file, '--variants', paths.out, '--lang', 'zh-CN']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/(\d+)\/\1 /);
+    expect(run.stdout).not.toContain('损失」');
   });
 
   it('grade --out: integrity.csv has Chinese headings and details, and a planted copy is listed', async () => {
