@@ -9,7 +9,7 @@ import type { Convention } from '../rubric/schema.js';
 import { endQuietlyOnClosedPipe, EXIT, isUsageError, processIo, type Io } from './io.js';
 import { REFERENCE_FORMATS, type ReferenceFormat } from './choices.js';
 import { commanderError, optionDescription } from './commander-words.js';
-import { failureLanguage } from './voice.js';
+import { failureLanguage, forgetRubric } from './voice.js';
 // Each command's module is imported when it runs: `check` starts its worker before anything heavy loads.
 import type { VariantsOptions } from './variants.js';
 import type { TemplateRosterOptions } from './template-roster.js';
@@ -180,6 +180,7 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   if (io === processIo) endQuietlyOnClosedPipe();
+  forgetRubric(io);
   const say = sayWith({ language: failureLanguage(argv, io) ?? 'en' });
   const cli = program(io, (code) => {
     exitCode = code;
@@ -188,7 +189,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     await cli.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return report(error, io, say);
+    // Said as the command speaks: the rubric's language counts once the rubric has been read.
+    return report(error, io, sayWith({ language: failureLanguage(argv, io) ?? 'en' }));
   }
 }
 

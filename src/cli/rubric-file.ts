@@ -5,6 +5,7 @@ import { prepareRubric, type PreparedRubric } from '../grade/prepare.js';
 import { msg } from '../i18n/index.js';
 import { rubricLabelMatcher } from '../ingest/rubric-labels.js';
 import { UsageError, type Io } from './io.js';
+import { heardRubric } from './voice.js';
 
 export async function readRubricText(path: string, io: Io): Promise<string> {
   try {
@@ -18,7 +19,9 @@ export async function readRubricText(path: string, io: Io): Promise<string> {
 
 /** The rubric at `path`, compiled once per run (its labels checked by rubricLabelMatcher), ready to grade files. */
 export async function loadPrepared(rubricPath: string, io: Io): Promise<PreparedRubric> {
-  return prepareRubric(await readRubricText(rubricPath, io), rubricPath);
+  const prepared = prepareRubric(await readRubricText(rubricPath, io), rubricPath);
+  heardRubric(io, prepared.reference.rubric);
+  return prepared;
 }
 
 /** A rubric compiled for any command: every problem, label collisions included, is a RubricError. */

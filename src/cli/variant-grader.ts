@@ -11,7 +11,7 @@ import type { VariantValues } from '../variants/grader.js';
 import { planVariants, type VariantPlan } from '../variants/plan.js';
 import { UsageError, type Io } from './io.js';
 import { loadPrepared, readRubricText } from './rubric-file.js';
-import { commandSay } from './voice.js';
+import { commandSay, heardRubric } from './voice.js';
 
 /**
  * What grading needs that this thread prepares once: the rubric's reference and, for a rubric with
@@ -31,6 +31,7 @@ export interface GradingSetup {
 /** The rubric's variant plan, or null when it has no `variants:` section (its problems are a RubricError). */
 export async function loadVariantPlan(rubricPath: string, io: Io): Promise<VariantPlan | null> {
   const { loaded } = compileRubric(await readRubricText(rubricPath, io), rubricPath);
+  heardRubric(io, loaded.rubric);
   const result = planVariants(loaded.rubric);
   if (result === null) return null;
   if (!result.ok) throw new RubricError(rubricPath, loaded.locate(result.problems));

@@ -137,6 +137,21 @@ variants:
     expect(missing.stderr).toContain('各自的数字');
   });
 
+  it('a usage error after the rubric is read speaks its language: (no --lang, no locale); --lang still comes first', async () => {
+    const rubric = join(work, 'zh.yaml');
+    writeFileSync(rubric, `${seedVariantsText()}\nlanguage: zh-CN\n`);
+    const file = join(ROOT, 'submissions', '2023000001_王晓东.xlsx');
+    const check = await stepmark(['check', rubric, file], {}, { env: {} });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('各自的数字');
+    const secretless = await stepmark(['variants', rubric, '--roster', paths.roster, '-o', join(work, 'zh-variants.csv')], {}, { env: {} });
+    expect(secretless.code).toBe(2);
+    expect(secretless.stderr).toContain('课程密钥');
+    expect(words((secretless.stderr + check.stderr).replaceAll(work, ' ').replace(/--[a-z-]+|zh\.yaml|variants(?:\.csv)?/g, ' '))).toEqual([]);
+    const english = await stepmark(['check', rubric, file, '--lang', 'en'], {}, { env: {} });
+    expect(english.stderr).toContain('gives every student their own numbers');
+  });
+
   it('check --id another student than the file gives: graded by --id, and says so in both languages, the score unchanged', async () => {
     const plan = seedPlan();
     const pinned = parseVariantsCsv(readFileSync(paths.out, 'utf8'), paths.out, plan).byId;
