@@ -93,7 +93,7 @@ export function networkBlock(layers: readonly NetworkLayer[], width: number, max
     layers.forEach((layer, k) => {
       band.columns(layer).forEach((column, c) => {
         const x = starts[k]! + band.at(c, slots[k]!, band.columns(layer).length) * columnWidth;
-        items.push(...columnItems(column, x, top + 12, columnWidth, nodeHeight, measure));
+        items.push(...columnItems(column, x, top + 12, columnWidth, nodeHeight, measure, say));
       });
     });
     const bottom = top + 24 + tallest[b]! * (nodeHeight + NODE_GAP);
@@ -104,10 +104,10 @@ export function networkBlock(layers: readonly NetworkLayer[], width: number, max
   return { height: top, items };
 }
 
-function columnItems(column: NetworkColumn, x: number, top: number, width: number, nodeHeight: number, measure: Measure): Item[] {
+function columnItems(column: NetworkColumn, x: number, top: number, width: number, nodeHeight: number, measure: Measure, say: Say): Item[] {
   const items: Item[] = [centered(column.label, x + width / 2, top, width - 4, 'regular', 6.5, MUTED, measure)];
   const grids = gridsOf(column);
-  if (grids !== null) return [...items, ...gridItems(grids, x + 3, top + 12, width - 6, nodeHeight, measure)];
+  if (grids !== null) return [...items, ...gridItems(grids, x + 3, top + 12, width - 6, nodeHeight, measure, say)];
   column.nodes.forEach((node, k) => {
     items.push(...nodeItems(node, x + 3, top + 12 + k * (nodeHeight + NODE_GAP), width - 6, nodeHeight, measure));
   });
@@ -116,18 +116,20 @@ function columnItems(column: NetworkColumn, x: number, top: number, width: numbe
 
 /** One 2-D map of a column: its cells row by row (`cells[row][column]`). */
 export interface Grid {
-  readonly caption: string;
+  /** `map 1` (`特征图 1`), said in the report's language when drawn. */
+  readonly caption: Message;
   readonly cells: readonly (readonly NetworkNode[])[];
 }
 
 /** The column's nodes as 2-D maps when every id is a map element and each map is complete, else null. */
 export function gridsOf(column: NetworkColumn): Grid[] | null {
-  const groups = new Map<string, { caption: string; nodes: { node: NetworkNode; row: number; column: number }[] }>();
+  const groups = new Map<string, { caption: Message; nodes: { node: NetworkNode; row: number; column: number }[] }>();
   for (const node of column.nodes) {
     const at = parseGridId(node.id);
     if (at === null) return null;
     const key = `${at.stem}${at.map + 1}${at.sample}`;
-    const group = groups.get(key) ?? { caption: `map ${at.map + 1}${at.sample === '' ? '' : `, sample ${at.sample.slice(2)}`}`, nodes: [] };
+    const sample = at.sample === '' ? null : Number(at.sample.slice(2));
+    const group = groups.get(key) ?? { caption: msg('network.map', { map: at.map + 1, sample }), nodes: [] };
     group.nodes.push({ node, row: at.row, column: at.column });
     groups.set(key, group);
   }
@@ -150,11 +152,12 @@ function rowsOf(column: NetworkColumn): number {
 }
 
 /** Each map as a grid of cells (marked, unlabelled: the place says which element), under its caption. */
-function gridItems(grids: readonly Grid[], x: number, top: number, width: number, nodeHeight: number, measure: Measure): Item[] {
+function gridItems(grids: readonly Grid[], x: number, top: number, width: number, nodeHeight: number, measure: Measure, say: Say): Item[] {
   const items: Item[] = [];
   let y = top;
   for (const grid of grids) {
-    items.push(text(x, y + nodeHeight * 0.2, grid.caption, 'regular', Math.min(6, nodeHeight * 0.8), MUTED));
+    const caption = say(grid.caption);
+    items.push(text(x, y + nodeHeight * 0.2, caption, 'regular', fitSize(caption, 'regular', Math.min(6, nodeHeight * 0.8), width, measure), MUTED));
     y += nodeHeight + NODE_GAP;
     const columns = grid.cells[0]!.length;
     const cellWidth = Math.min(width / columns, 3 * nodeHeight);

@@ -185,6 +185,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'network.forward': undefined,
   'network.backward': undefined,
   'network.loss': undefined,
+  'network.map': { map: 7801, sample: null },
   'kind.pre-activation': undefined,
   'kind.activation': undefined,
   'kind.pool': undefined,
@@ -575,6 +576,7 @@ const MORE_SAMPLES: { readonly [K in MessageKey]?: readonly ParamsOf<K>[] } = {
     { en: '‹en›', kind: 'other', expected: '', received: '', values: [], limit: 0, inclusive: true, origin: '' },
   ],
   'rubric.missing': ['number', 'string', 'array', 'object', 'boolean'].map((expected) => ({ expected })),
+  'network.map': [{ map: 7801, sample: 7802 }],
   'commander.invalidArgument': [{ flag: '‹flag›', value: '‹value›', reason: NESTED }],
 };
 

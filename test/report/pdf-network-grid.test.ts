@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Measure } from '../../src/report/layout.js';
 import type { NetworkColumn, NetworkLayer } from '../../src/report/model.js';
 import { gridsOf, networkBlock } from '../../src/report/pdf-network.js';
+import { createSay, english } from '../../src/i18n/index.js';
 
 const measure: Measure = (text, _font, size) => text.length * 0.55 * size;
 const node = (id: string) => ({ id, status: 'correct' as const, mark: '✓' });
@@ -17,9 +18,20 @@ const gridIds = (maps: number, rows: number, columns: number, suffix = '') =>
 describe('2-D maps in the network picture', () => {
   it('reads a column of map elements as its maps, row by row', () => {
     const grids = gridsOf(column(gridIds(2, 3, 4)))!;
-    expect(grids.map((g) => [g.caption, g.cells.length, g.cells[0]!.length])).toEqual([['map 1', 3, 4], ['map 2', 3, 4]]);
+    expect(grids.map((g) => [english(g.caption), g.cells.length, g.cells[0]!.length])).toEqual([['map 1', 3, 4], ['map 2', 3, 4]]);
     expect(grids[1]!.cells[2]![3]!.id).toBe('out_c2_3_4');
-    expect(gridsOf(column(gridIds(1, 2, 2, '_s2')))![0]!.caption).toBe('map 1, sample 2');
+    expect(english(gridsOf(column(gridIds(1, 2, 2, '_s2')))![0]!.caption)).toBe('map 1, sample 2');
+  });
+
+  it('names each map in the report’s language, within its column', () => {
+    const layer: NetworkLayer = { name: 'C', forward: [column([...gridIds(2, 2, 2), ...gridIds(1, 2, 2, '_s2').map((id) => id.replace('out_c1', 'out_c3'))])], backward: [] };
+    const texts = (say: Parameters<typeof networkBlock>[4]) =>
+      networkBlock([layer], 60, 10_000, measure, say).items.flatMap((item) => (item.kind === 'text' ? [item] : []));
+    const zh = texts(createSay('zh-CN'));
+    expect(zh.map((item) => item.text)).toEqual(expect.arrayContaining(['特征图 1', '特征图 2', '特征图 3，第 2 个样本']));
+    expect(zh.map((item) => item.text).join(' ')).not.toMatch(/map|sample/);
+    // A caption wider than its column is drawn smaller, never past the column's edge.
+    for (const item of zh.filter((i) => i.text.startsWith('特征图'))) expect(item.x + measure(item.text, item.font, item.size)).toBeLessThanOrEqual(60 + 1e-9);
   });
 
   it('keeps sequences, dense units and incomplete maps as a list', () => {

@@ -57,6 +57,8 @@ export const report = {
   'network.backward': () => '← backward pass: deltas, then updates',
   /** The loss's own column of the picture. */
   'network.loss': () => 'Loss',
+  /** Over one 2-D map of a column of the picture: `map 2`, or `map 2, sample 1` in a batch. */
+  'network.map': (p: { map: number; sample: number | null }, c: Context) => `${c.t.map} ${p.map}${p.sample === null ? '' : `, sample ${p.sample}`}`,
   /** Over a column of the network picture: the steps of one kind. */
   'kind.pre-activation': () => 'in',
   'kind.activation': () => 'out',

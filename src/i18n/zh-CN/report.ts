@@ -49,6 +49,7 @@ export const report: Translation<typeof english> = {
   'network.forward': (_, c) => `${c.t.forward} →`,
   'network.backward': (_, c) => `← ${c.t.backward}：先求${c.t.delta}，再更新参数`,
   'network.loss': (_, c) => c.t.loss,
+  'network.map': (p, c) => `${c.t.map} ${p.map}${p.sample === null ? '' : `，第 ${p.sample} 个样本`}`,
   'kind.pre-activation': (_, c) => c.t.preActivation,
   'kind.activation': (_, c) => c.t.output,
   'kind.pool': () => '池化值',
