@@ -22,4 +22,12 @@ describe('the bundled rubrics in zh-CN', () => {
     expect(englishWords(zh, ['Mazur'])).toEqual([]);
     expect(englishWords(await title('en')).length).toBeGreaterThan(2);
   });
+
+  it.each(RUBRICS)('%s says the forward pass as Chinese courses do (前向传播), or in the course’s own word', async (rubric) => {
+    const { stdout } = await stepmark(['reference', rubric, '--lang', 'zh-CN']);
+    // The seed's course writes 正向传播 (its rubric's terms say so); the common word is 前向传播.
+    const [word, not] = rubric.endsWith('seed-cnn.yaml') ? ['正向传播', '前向传播'] : ['前向传播', '正向传播'];
+    expect(stdout).toMatch(new RegExp(`层 · ${word}`));
+    expect(stdout).not.toContain(not);
+  });
 });

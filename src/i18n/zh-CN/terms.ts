@@ -10,7 +10,7 @@ export const terms: Terms = {
   map: '特征图',
   unit: '神经元',
   layer: '层',
-  forward: '正向传播',
+  forward: '前向传播',
   backward: '反向传播',
   learningRate: '学习率',
   loss: '损失',
