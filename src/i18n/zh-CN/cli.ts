@@ -126,5 +126,5 @@ export const cli: Translation<typeof english> = {
   'cli.wrotePage': (p) => `已写入 ${p.path}：共 ${p.steps} 个步骤，${p.size}；学生用浏览器打开即可（可离线使用，不上传任何内容）`,
   'cli.chooseLanguage': (p) => `请选择 ${p.choices.join(' 或 ')}`,
   'commander.allowedChoices': (p) => `可选值为 ${p.choices.map((choice) => `“${choice}”`).join('、')}。`,
-  'cli.integritySignals': (p) => `发现 ${p.count} 处抄袭迹象：见 integrity.csv`,
+  'cli.integritySignals': (p) => `发现 ${p.count} 处疑似抄袭的迹象：见 integrity.csv`,
 };
