@@ -195,13 +195,46 @@ export function wrap(content: string, width: number, font: FontStyle, size: numb
   return current === '' && lines.length > 0 ? lines : [...lines, current];
 }
 
-/** Wrapped lines as items from `top`, and the height they take. */
+/** After these a title breaks best: a Chinese colon, comma or list mark; a Latin one before a space (not `1,000`). */
+const clauseEnds = (before: string, after: string): boolean => /[：，；、。]/.test(before) || (/[:,;·]/.test(before) && after === ' ');
+
+/**
+ * A title that `wrap` puts on two lines, broken where a reader would break it: after a clause mark
+ * (`作业 1 · 一维卷积神经网络：` / `正向传播与一步反向传播`) when its lines are not too uneven, else at
+ * the space that evens them out best; never one character (`播`) left alone. Chinese has no spaces,
+ * so a title without a clause mark keeps `wrap`'s lines. Longer titles keep `wrap`'s lines too.
+ */
+export function titleWrap(content: string, width: number, font: FontStyle, size: number, measure: Measure): string[] {
+  const lines = wrap(content, width, font, size, measure);
+  if (lines.length !== 2) return lines;
+  let best: { lines: string[]; clause: boolean; balance: number } | null = null;
+  for (let k = 1; k < content.length; k++) {
+    const clause = clauseEnds(content[k - 1]!, content[k]!);
+    if (!clause && content[k] !== ' ') continue;
+    const [first, second] = [content.slice(0, k).trimEnd(), content.slice(k).trimStart()];
+    if (first === '' || second === '') continue;
+    const [a, b] = [measure(first, font, size), measure(second, font, size)];
+    if (a > width || b > width) continue;
+    const balance = Math.min(a, b) / Math.max(a, b);
+    const better = best === null
+      || (clause && balance >= 0.4 && (!best.clause || balance > best.balance))
+      || (!(best.clause && best.balance >= 0.4) && balance > best.balance);
+    if (better) best = { lines: [first, second], clause, balance };
+  }
+  const [a, b] = lines.map((l) => measure(l, font, size)) as [number, number];
+  const original = Math.min(a, b) / Math.max(a, b);
+  return best === null || (!(best.clause && best.balance >= 0.4) && best.balance <= original) ? lines : best.lines;
+}
+
+/** Wrapped lines as items from `top`, and the height they take; `balance` breaks a two-line title where a reader would (`titleWrap`). */
 export function paragraph(
   x: number, top: number, width: number, content: string,
-  style: { font: FontStyle; size: number; color?: string; indent?: number }, measure: Measure,
+  style: { font: FontStyle; size: number; color?: string; indent?: number; balance?: boolean }, measure: Measure,
 ): { items: TextItem[]; height: number } {
   const indent = style.indent ?? 0;
-  const lines = wrap(content, width, style.font, style.size, measure, indent);
+  const lines = style.balance === true && indent === 0
+    ? titleWrap(content, width, style.font, style.size, measure)
+    : wrap(content, width, style.font, style.size, measure, indent);
   const step = lineHeight(style.size);
   const items = lines.map((l, k) => text(k === 0 ? x : x + indent, top + k * step, l, style.font, style.size, style.color));
   return { items, height: lines.length * step };

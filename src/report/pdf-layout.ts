@@ -57,12 +57,12 @@ function headerBlock(model: ReportModel, width: number, measure: Measure, say: S
   const left = width - scoreWidth - 14;
   const items: Item[] = [];
   let y = 0;
-  const add = (content: string, font: FontStyle, size: number, color = INK, gap = 0) => {
-    const p = paragraph(0, y + gap, left, content, { font, size, color }, measure);
+  const add = (content: string, font: FontStyle, size: number, color = INK, gap = 0, balance = false) => {
+    const p = paragraph(0, y + gap, left, content, { font, size, color, balance }, measure);
     items.push(...p.items);
     y += gap + p.height;
   };
-  add(h.title, 'bold', 15);
+  add(h.title, 'bold', 15, INK, 0, true);
   if (h.subtitle) add(h.subtitle, 'regular', 9.5, MUTED);
   add(h.student || say(msg('report.noStudent')), 'bold', 12, INK, 8);
   add(say(msg('report.file', { file: h.file })), 'regular', 8, MUTED, 2);

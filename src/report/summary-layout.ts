@@ -88,7 +88,7 @@ function heading(title: string, width: number, measure: Measure): Block {
 
 /** The title, then four tiles: files graded, files not read, mean and median. */
 function headerBlock(summary: ClassSummary, header: SummaryHeader, width: number, measure: Measure, say: Say): Block {
-  const title = paragraph(0, 0, width, header.title, { font: 'bold', size: 15 }, measure);
+  const title = paragraph(0, 0, width, header.title, { font: 'bold', size: 15, balance: true }, measure);
   const subtitle = say(msg('summary.subtitle', { rubric: header.rubricId, date: header.gradedAt.slice(0, 10) }));
   const sub = paragraph(0, title.height, width, subtitle, { font: 'regular', size: 9.5, color: MUTED }, measure);
   const top = title.height + sub.height + 10;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { horizontal } from './helpers.js';
 import { STATUSES } from '../../src/grade/result.js';
-import { A4, extent, paginate, wrap, type Block, type Item, type Measure, type Page, type TextItem } from '../../src/report/layout.js';
+import { A4, extent, paginate, titleWrap, wrap, type Block, type Item, type Measure, type Page, type TextItem } from '../../src/report/layout.js';
 import { reportModel, type ReportModel, type StepRow } from '../../src/report/model.js';
 import { layoutReport } from '../../src/report/pdf-layout.js';
 import { MARKS } from '../../src/report/terminal.js';
@@ -119,5 +119,42 @@ describe('the report layout', () => {
     const shown = (model: ReportModel) => texts(layoutReport(model, measure)).some((t) => t.text === 'expected');
     expect(shown(modelOf(3))).toBe(true);
     expect(shown({ ...modelOf(3), revealExpected: false })).toBe(false);
+  });
+});
+
+describe('a title on two lines', () => {
+  const SEED_ZH = '作业 1 · 一维卷积神经网络：正向传播与一步反向传播';
+  const fits = (lines: string[], width: number, size: number) => lines.every((l) => measure(l, 'bold', size) <= width);
+
+  it('breaks after the clause mark, not leaving one character alone', () => {
+    // As in the report's title column: plain wrapping leaves `播` alone on the second line.
+    const width = measure(SEED_ZH.slice(0, -1), 'bold', 15);
+    expect(wrap(SEED_ZH, width, 'bold', 15, measure).at(-1)).toBe('播');
+    const lines = titleWrap(SEED_ZH, width, 'bold', 15, measure);
+    expect(lines).toEqual(['作业 1 · 一维卷积神经网络：', '正向传播与一步反向传播']);
+    expect(fits(lines, width, 15)).toBe(true);
+  });
+
+  it('evens out an English title at its spaces, and leaves a title of one line alone', () => {
+    const title = 'Homework 1 · 1-D CNN: forward pass and one step of backpropagation';
+    for (const width of [200, 260, 320, 380]) {
+      const plain = wrap(title, width, 'bold', 15, measure);
+      const lines = titleWrap(title, width, 'bold', 15, measure);
+      expect(lines.join(' ')).toBe(title);
+      expect(lines).toHaveLength(plain.length);
+      expect(fits(lines, width, 15)).toBe(true);
+      if (lines.length === 2) {
+        const [a, b] = lines.map((l) => measure(l, 'bold', 15)) as [number, number];
+        expect(Math.min(a, b) / Math.max(a, b)).toBeGreaterThanOrEqual(0.4);
+      }
+    }
+    expect(titleWrap('短标题', 300, 'bold', 15, measure)).toEqual(['短标题']);
+  });
+
+  it('is how the report sets its title', () => {
+    const model = reportModel(gradeExample('2023000001_王晓东.xlsx'), reference.graph, { gradedAt: GRADED_AT });
+    const zh = { ...model, header: { ...model.header, title: SEED_ZH } };
+    const first = texts(layoutReport(zh, measure).slice(0, 1)).filter((t) => t.size === 15).map((t) => t.text);
+    expect(first).toEqual(['作业 1 · 一维卷积神经网络：', '正向传播与一步反向传播']);
   });
 });

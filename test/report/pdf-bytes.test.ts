@@ -55,39 +55,39 @@ describe('the bytes of the example reports and class summary', () => {
 
 const PINNED: Record<string, { bytes: string; content: string }> = {
   'broken.xlsx reveal=false': {
-    bytes: '4809236d68150594de8283203b2e7ac4ffbce3dc14ae6fae45e2aaa51d060007',
-    content: '1bf9ee42934fcc8186f2d96941f8f7d877a1a0e1e344538c42c121363addaf87',
+    bytes: '9913b8a8afcb03951dfc665b08830f3c17f78a5d205b68f72a3293d7f9c31233',
+    content: 'f8146b02d889d94984824de26426794186600710ff848f72cdfe006f0ea089a9',
   },
   'broken.xlsx reveal=true': {
-    bytes: '21022058d1f5a52d47b9e38b9b58954ec34d7c51e890874a04eabd60f3d6e46e',
-    content: '52a6f6e17da2649918c94dd52349d89bef404215b028cda142ed746a484b010a',
+    bytes: '33983af4f4d5beed1ead3b34cd35e2258fabb4ac6ffdd0134ee2d3028d7b1293',
+    content: '3d4f4e40628f2f6343399b9921c475832c0eaea18679a7ae60bb67c29c4ddb0f',
   },
   'submissions/2023000001_王晓东.xlsx reveal=false': {
-    bytes: 'ee2636433fbccecff4d8aed9a40e3f3129db22bee95d6898b40e6043b5fb580b',
-    content: 'de976028a3334cf28bfcbd998337846287a720cf4426fc3fecb36fae7ebd6e86',
+    bytes: 'ff775dd30e2ed9647eb0a44be95ee9d4e1c6a1320918fb4bdddd454e10a12950',
+    content: '3e63669bc1e79a15f2072af5d41301f8677c5c3906515f1feec1ab05fbeb3197',
   },
   'submissions/2023000001_王晓东.xlsx reveal=true': {
-    bytes: '7015acc9722289e5faf9d6440975f914e16b64f13df38a128afd91f2adc254a5',
-    content: '96bbe4534ca00c645c3a76ec2ef8a6c9ae583ac3f5d2cbaeaf20f1722ca2cec2',
+    bytes: 'cf101a353c75ccc9c35c92bbf2d910527713e7e3b641fd680d8ad5324e8568c7',
+    content: 'faf2a2e5c77875ed7173c6995d8ec9f636b47a382f0a3b6e1b4e3a3bc51f2114',
   },
   'submissions/2023000002_李四.xlsx reveal=false': {
-    bytes: '4952c3043ff63a14b2f6bbb51acc184db96530d996dcc3223b6cb6b9bfe85648',
-    content: '48bde44c7d2849c879e1837634f0553f40b06e9e87d102fe307fb8ff1c32838b',
+    bytes: '44858056288f04df721e60ee924545f301aaccdc6d08f1ca460fa6ad54130ecb',
+    content: '7a579472c7b8c3c2191bf75b393afebb86e08d44451b32dad7d8ecd534eb6e35',
   },
   'submissions/2023000002_李四.xlsx reveal=true': {
-    bytes: '3a6723956010bbbfec044cc070aedc0b8c01e0049d4c4ede2a9a6ee95c94bc49',
-    content: 'd2c3be4e907bdfc542e54d01d3cd70c3d038fec54c210f95c7a6ddf6dcef9fa1',
+    bytes: '822e7c66441be25b69cc7139d7b8d641fbfc64e9b443c59db249b7eb5659870a',
+    content: '9542db06061cd850e8d9c2dce6e4955bfc31c9fa1b2b1a12c2e828519d230c7a',
   },
   'submissions/2023000003_王五.xlsx reveal=false': {
-    bytes: '9929152a9986a3a5f0f90157520124acba25e88382e7e4bdebf3a0e5e6197d23',
-    content: '0c7cfe4a2601076d98af6b3f68f4a8ab6aaf517d9f3cbd4dc173ac8dcb5c00ee',
+    bytes: '459d911329265eddfed78db9d6107512c4507a1e59b427a2d20afd0daafcb368',
+    content: '21cff19f15ae40bd42b4504eefc16db0e93454a26a4abbe43aab655826d98119',
   },
   'submissions/2023000003_王五.xlsx reveal=true': {
-    bytes: '86e662dc692719d5250ba47599d9d68156d37e43583ca80901806157aaf0d87d',
-    content: 'aff29064c1571485dacb476ac644fde903f36a25537fd92731b6d3742c1b0844',
+    bytes: 'b0d544076e13077a458b2792d7423234dcc11e87650da45e36f38bfdc32ad2a0',
+    content: '6df7f94b38850c3de522ccd1872143dd0b8d9e914fa7fd19aadafe13f89c22a6',
   },
   'summary.pdf': {
-    bytes: '0602251fff43c87f6819f2b8bac71df69c5dd4c0c3f84e15b9e1292a8e45506d',
-    content: '60d9754a28ac4190f76130d44ceec97f8bfcffaddb1f0c8932c210f77c804a47',
+    bytes: '24e822b5da937dade915961884d70c19785db735dfbb2b229c4555333bbe8bda',
+    content: 'a3e89c638d2ebdc86ebdb4d45ccd004bd24e99122f143d857d31013efd0f6d93',
   },
 };
