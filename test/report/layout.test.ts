@@ -152,7 +152,7 @@ describe('a title on two lines', () => {
   });
 
   it('is how the report sets its title', () => {
-    const model = reportModel(gradeExample('2023000001_王晓东.xlsx'), reference.graph, { gradedAt: GRADED_AT });
+    const model = reportModel(gradeExample('2023000001_王晓东.xlsx'), reference.graph, { revealExpected: false, gradedAt: GRADED_AT });
     const zh = { ...model, header: { ...model.header, title: SEED_ZH } };
     const first = texts(layoutReport(zh, measure).slice(0, 1)).filter((t) => t.size === 15).map((t) => t.text);
     expect(first).toEqual(['作业 1 · 一维卷积神经网络：', '正向传播与一步反向传播']);
