@@ -83,8 +83,9 @@ function templateSheet(layout: TemplateLayout, format: TemplateFormat): XLSX.Wor
   sheet['!margins'] = { ...MARGINS };
   // xlsx rows get their height here; ods rows get theirs in its print setup (with page breaks).
   if (format === 'xlsx') {
-    const heights: XLSX.RowInfo[] = [];
-    for (const [row, lines] of layout.tallRows) heights[row] = { hpt: lines * LINE_POINTS.xlsx };
+    // Every row's height is written: a spreadsheet's default row fits Calibri, and Chinese glyphs
+    // (set in a CJK fallback font, taller) would touch the rows above and below in LibreOffice.
+    const heights: XLSX.RowInfo[] = layout.rows.map((_, row) => ({ hpt: (layout.tallRows.get(row) ?? 1) * LINE_POINTS.xlsx }));
     sheet['!rows'] = heights;
   }
   const heading = sheet[XLSX.utils.encode_cell({ r: layout.headerRow, c: layout.valueColumn })] as XLSX.CellObject;

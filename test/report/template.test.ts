@@ -179,6 +179,13 @@ describe('print setup', () => {
     expect(prompts[0]?.[1]).toContain('rounded to 3 decimals, e.g. 0.410');
   });
 
+  it('xlsx: every row has its height, a line of 16 pt (Chinese glyphs in LibreOffice’s CJK font overflow its default row)', () => {
+    const xml = zipText(templateWorkbook(rubric, seed.graph, { format: 'xlsx' }));
+    const heights = new Map([...xml.matchAll(/<row r="(\d+)"[^>]*?\bht="([\d.]+)"/g)].map((m) => [Number(m[1]) - 1, Number(m[2])]));
+    expect(heights.size).toBe(layout.rows.length);
+    layout.rows.forEach((_, row) => expect(heights.get(row), `row ${row + 1}`).toBe(16 * (layout.tallRows.get(row) ?? 1)));
+  });
+
   it('ods: the same page, the header row as the table header rows, page-break row styles', () => {
     const xml = zipText(templateWorkbook(rubric, seed.graph, { format: 'ods' }));
     expect(xml).toMatch(/<style:page-layout-properties fo:page-width="21.001cm" fo:page-height="29.7cm" style:print-orientation="portrait"[^>]*style:scale-to-X="1" style:scale-to-Y="0"/);
