@@ -100,12 +100,12 @@ export function layoutProblemSheet(rubric: Rubric, student: SheetStudent, measur
   const x0 = size.margin;
   let y = size.margin;
   const items: Item[] = [];
-  const put = (content: string, style: { font: 'regular' | 'bold'; size: number; color?: string }, gap = 4) => {
+  const put = (content: string, style: { font: 'regular' | 'bold'; size: number; color?: string; balance?: boolean }, gap = 4) => {
     const p = paragraph(x0, y, width, content, style, measure);
     items.push(...p.items);
     y += p.height + gap;
   };
-  put(sheetTitle(rubric, voice), { font: 'bold', size: 14 });
+  put(sheetTitle(rubric, voice), { font: 'bold', size: 14, balance: true });
   put(say(msg('sheet.for', { id: student.id, name: student.name })), { font: 'regular', size: 10 }, 6);
   const task = { rate: formatNumber(rubric.learningRate, 6), updated: rubric.convention === 'updated-weights', decimals: rubric.grading.decimals, id: student.id };
   put(say(msg('sheet.task', task)), { font: 'regular', size: 9, color: MUTED }, 10);
