@@ -53,6 +53,7 @@ function layerFacts(layer: object): LayerFacts {
     name: pick<string>('name', 'string'),
     size: pick<number>('size', 'number'),
     stride: pick<number>('stride', 'number'),
+    padding: pick<number>('padding', 'number') ?? (Array.isArray(record['padding']) ? (record['padding'] as number[]) : undefined),
     flip: pick<boolean>('flip', 'boolean'),
     activation: pick<string>('activation', 'string'),
   };

@@ -106,6 +106,8 @@ export interface LayerFacts {
   readonly name?: string;
   readonly size?: number;
   readonly stride?: number;
+  /** Zeros added around the input: one count, or rows and columns (2-D). */
+  readonly padding?: number | readonly number[];
   readonly flip?: boolean;
   readonly activation?: string;
 }
@@ -118,6 +120,8 @@ export function layerSentence(layer: LayerFacts, say: Say = english): string {
   const details: Message[] = [];
   if (layer.size !== undefined) details.push(msg('template.layer.size', { size: layer.size }));
   if (layer.stride !== undefined) details.push(msg('template.layer.stride', { stride: layer.stride }));
+  const [rows = 0, columns = rows] = typeof layer.padding === 'number' ? [layer.padding] : (layer.padding ?? []);
+  if (rows > 0 || columns > 0) details.push(msg('template.layer.padding', { rows, columns: columns === rows ? null : columns }));
   if (layer.activation === 'identity') details.push(msg('template.layer.noActivation'));
   else if (layer.activation !== undefined) details.push(msg('template.layer.activation', { activation: ACTIVATION_WORDS[layer.activation] ?? layer.activation }));
   return say(msg('template.layer', { name: layer.name ?? null, what: layerWhat(layer), details: details.map(say) }));

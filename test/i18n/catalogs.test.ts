@@ -412,6 +412,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'template.grid': { label: '‹label›', index: ['‹index1›', '‹index2›'] },
   'template.layer': { name: '‹name›', what: NESTED, details: ['‹details1›', '‹details2›'] },
   'template.layer.size': { size: 7606 },
+  'template.layer.padding': { rows: 7803, columns: null },
   'template.layer.stride': { stride: 7607 },
   'template.layer.activation': { activation: '‹activation›' },
   'template.layer.noActivation': undefined,
@@ -576,6 +577,7 @@ const MORE_SAMPLES: { readonly [K in MessageKey]?: readonly ParamsOf<K>[] } = {
     { en: '‹en›', kind: 'other', expected: '', received: '', values: [], limit: 0, inclusive: true, origin: '' },
   ],
   'rubric.missing': ['number', 'string', 'array', 'object', 'boolean'].map((expected) => ({ expected })),
+  'template.layer.padding': [{ rows: 7803, columns: 7804 }],
   'network.map': [{ map: 7801, sample: 7802 }],
   'commander.invalidArgument': [{ flag: '‹flag›', value: '‹value›', reason: NESTED }],
 };

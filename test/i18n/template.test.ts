@@ -1,4 +1,5 @@
 /** The Chinese template reads back like the English one: its headings, id and name fields are the reader's. */
+import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { evaluateGraph } from '../../src/engine/evaluate.js';
@@ -38,3 +39,17 @@ describe('the template in Chinese', () => {
     expect(result.score).toBeGreaterThan(0.9 * result.maxScore);
   });
 });
+
+describe('the template’s givens of a padded 2-D convolution', () => {
+  it('say the padding, in both languages (the student cannot compute the map without it)', () => {
+    const grader = createGrader(readFileSync('rubrics/cnn2d.yaml', 'utf8'), 'rubrics/cnn2d.yaml');
+    const { graph, rubric } = grader.reference;
+    const said = (language: 'zh-CN' | 'en') => templateRows(rubric, graph, { voice: { language, terms: {} } }).flat().filter((c): c is string => typeof c === 'string');
+    expect(said('zh-CN')).toContain('C 层：二维互相关，步长 1，补零 1，激活函数 ReLU。');
+    expect(said('en').some((line) => line.includes('zero padding 1'))).toBe(true);
+    // The seed's convolutions pad nothing, and say nothing of it.
+    expect(templateRows(seedGrader().reference.rubric, seedGrader().reference.graph, { voice: { language: 'zh-CN', terms: {} } }).flat().join(' ')).not.toContain('补零');
+  });
+});
+
+const seedGrader = () => createGrader(seedText, SEED_FILE);

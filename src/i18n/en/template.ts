@@ -45,6 +45,9 @@ export const template = {
     `${p.name === null ? 'Layer' : `Layer ${p.name}`}: ${c.say(p.what)}${p.details.length > 0 ? `, ${p.details.join(', ')}` : ''}.`,
   'template.layer.size': (p: { size: number }) => `size ${p.size}`,
   'template.layer.stride': (p: { stride: number }) => `stride ${p.stride}`,
+  /** `columns` only when it differs from `rows` (2-D). */
+  'template.layer.padding': (p: { rows: number; columns: number | null }) =>
+    p.columns === null ? `zero padding ${p.rows}` : `zero padding ${p.rows} (top and bottom), ${p.columns} (left and right)`,
   'template.layer.activation': (p: { activation: string }) => `${p.activation} activation`,
   'template.layer.noActivation': () => 'no activation',
   'template.what.convolution': (p: { dimensions: string | null }) => (p.dimensions === null ? 'convolution' : `${p.dimensions}-D convolution`),

@@ -94,8 +94,8 @@ export const report: Translation<typeof english> = {
   'sheet.lossCrossEntropy': () => '损失 · 交叉熵',
   'sheet.target': (p) => `目标 ${p.names} = ${p.values}`,
   'sheet.for': (p) => `${p.id}${p.name ? ` ${p.name}` : ''} 的题目：这些数据只属于你一人。`,
-  'sheet.task': (p) =>
-    `请计算前向传播和一步反向传播（普通随机梯度下降，学习率 α = ${p.rate}；${p.updated ? '每个误差项 δ 经更新后的权重向下传递' : '每个误差项 δ 经更新前的权重向下传递'}）。` +
+  'sheet.task': (p, c) =>
+    `请计算${c.t.forward}和一步${c.t.backward}（普通随机梯度下降，学习率 α = ${p.rate}；${p.updated ? '每个误差项 δ 经更新后的权重向下传递' : '每个误差项 δ 经更新前的权重向下传递'}）。` +
     `在答题模板中每个数值至少保留 ${p.decimals} 位小数，模板中的学号须保持为 ${p.id}。`,
   'sheet.title': (p) => `${p.title} — ${p.id}`,
   'sheet.subject': (p) => `${p.rubric} 的题目（${p.id}）`,

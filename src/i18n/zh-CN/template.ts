@@ -42,6 +42,7 @@ export const template: Translation<typeof english> = {
   'template.layer': (p, c) => `${p.name === null ? `这一${c.t.layer}` : `${p.name} ${c.t.layer}`}：${c.say(p.what)}${p.details.length > 0 ? `，${p.details.join('，')}` : ''}。`,
   'template.layer.size': (p) => `大小 ${p.size}`,
   'template.layer.stride': (p) => `步长 ${p.stride}`,
+  'template.layer.padding': (p) => (p.columns === null ? `补零 ${p.rows}` : `上下补零 ${p.rows}、左右补零 ${p.columns}`),
   'template.layer.activation': (p) => `激活函数 ${p.activation}`,
   'template.layer.noActivation': () => '无激活函数',
   'template.what.convolution': (p) => `${dimensions(p.dimensions)}卷积`,
