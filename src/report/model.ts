@@ -217,7 +217,8 @@ function kindColumns(steps: readonly Step[], resultOf: (id: string) => StepResul
   const kinds = [...new Set(steps.map((s) => s.kind))];
   return kinds.map((kind) => {
     const ids = steps.filter((s) => s.kind === kind).map((s) => s.id);
-    const stems = new Set(ids.map((id) => id.replace(/\d+$/, '')));
+    // A batch's sample suffix (`_s2`) is no part of the stem: `in_o1_s1`, `in_o1_s2` are both `in_o`.
+    const stems = new Set(ids.map((id) => id.replace(/_s\d+$/, '').replace(/\d+$/, '')));
     const nodes = ids.map((id) => ({ id, status: resultOf(id).status, mark: MARKS[resultOf(id).status] }));
     return { label: stems.size === 1 && ids.length > 1 ? [...stems][0]! : say(kindLabel(kind)), nodes };
   });

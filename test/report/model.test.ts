@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createGrader } from '../../src/grade/grader.js';
 import { formatNumber } from '../../src/engine/text.js';
 import { gradeSubmission } from '../../src/grade/grade.js';
 import type { Status } from '../../src/grade/result.js';
@@ -80,6 +82,15 @@ describe('the report model of the transcribed handwritten solution', () => {
     expect(hidden.network[0]!.forward.map((c) => c.label)).toEqual(['in_cc', 'out_cc']);
     expect(hidden.network[4]!.backward.map((c) => c.label)).toEqual(['coef_o', 'updated']);
     expect(nodes.find((n) => n.id === 'out_c6')).toEqual({ id: 'out_c6', status: 'incorrect', mark: '✗' });
+  });
+
+  it('names a batch’s columns by their stem, without the sample suffix (in_o, not in_o1_s)', () => {
+    const batch = createGrader(readFileSync('rubrics/mlp-batch2.yaml', 'utf8'), 'rubrics/mlp-batch2.yaml').reference;
+    const model = reportModel(gradeSubmission(batch, submissionOf(batch.values, 4)), batch.graph, { revealExpected: false, gradedAt: GRADED_AT });
+    const output = model.network.find((l) => l.name === 'Output')!;
+    expect(output.forward.map((c) => c.label)).toEqual(['in_o', 'out_o']);
+    expect(output.backward.map((c) => c.label)).toContain('coef_o');
+    expect(model.network.flatMap((l) => [...l.forward, ...l.backward]).map((c) => c.label).join(' ')).not.toMatch(/_s\b/);
   });
 
   it('marks an unreadable answer ?', () => {
