@@ -21,6 +21,9 @@ describe('the template in Chinese', () => {
     const text = rows.flat().filter((cell): cell is string => typeof cell === 'string');
     expect(text).toContain('每个数值都四舍五入（不要截断）保留 3 位小数，如 0.410。');
     expect(text).toContain('CC 层：一维卷积，步长 1，激活函数 sigmoid。');
+    // The seed's flatten layer has no name: it is said by what it does, not as 这一层.
+    expect(text).toContain('展平（把各特征图依次连成一个序列）。');
+    expect(text.join(' ')).not.toContain('这一层');
     expect(text).toContain('CC 层 · 反向传播');
     expect(rows).toContainEqual(['步骤', '说明及计算方法', '你的值']);
     expect(text).toContain('CC 层净输入，第 1 个卷积核，第 2 个窗口\nin_cc2 = i2 · KK13 + i3 · KK12 + i4 · KK11 + bb1');
