@@ -86,7 +86,7 @@ function heading(title: string, width: number, measure: Measure): Block {
   return { height: height + 14, items, keepWithNext: true };
 }
 
-/** The title, then four tiles: files graded, files not read, mean and median. */
+/** The title, then four tiles: files handed in, files not read, mean and median. */
 function headerBlock(summary: ClassSummary, header: SummaryHeader, width: number, measure: Measure, say: Say): Block {
   const title = paragraph(0, 0, width, header.title, { font: 'bold', size: 15, balance: true }, measure);
   const subtitle = say(msg('summary.subtitle', { rubric: header.rubricId, date: header.gradedAt.slice(0, 10) }));

@@ -87,7 +87,7 @@ const PINNED: Record<string, { bytes: string; content: string }> = {
     content: '6df7f94b38850c3de522ccd1872143dd0b8d9e914fa7fd19aadafe13f89c22a6',
   },
   'summary.pdf': {
-    bytes: '24e822b5da937dade915961884d70c19785db735dfbb2b229c4555333bbe8bda',
-    content: 'a3e89c638d2ebdc86ebdb4d45ccd004bd24e99122f143d857d31013efd0f6d93',
+    bytes: '3a8830d573758e0bc3598004001849d0bd68c7028f1843855e93e1a02fab4ac9',
+    content: 'ee7ca3d560f24ecadc5297de95f05f53ae1334a0e5a2e5e75420db392f218477',
   },
 };

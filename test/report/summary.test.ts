@@ -77,6 +77,17 @@ describe('layoutClassSummary', () => {
   const summary = summaryOf(40);
   const pages = layoutClassSummary(summary, HEADER, measure);
 
+  it('counts the files handed in, then those not read: the first tile never says they were all graded', () => {
+    for (const [language, handedIn, notRead] of [['en', 'files handed in', 'could not be read'], ['zh-CN', '收到的作业', '无法读取']] as const) {
+      const texts = layoutClassSummary(summary, { ...HEADER, voice: { language, terms: {} } }, measure)[0]!.items
+        .flatMap((item) => (item.kind === 'text' ? [item.text] : []));
+      // 140 handed in, 2 of them not read: the terminal says 138 of 140 were graded.
+      expect(texts.slice(texts.indexOf(handedIn), texts.indexOf(handedIn) + 2)).toEqual([handedIn, '140']);
+      expect(texts.slice(texts.indexOf(notRead), texts.indexOf(notRead) + 2)).toEqual([notRead, '2']);
+      expect(texts.join(' ')).not.toMatch(/files graded|已评作业/);
+    }
+  });
+
   it('keeps every item inside the margins, the footer in the lower margin', () => {
     expectOnPage(pages);
     expectOnPage(layoutClassSummary(summaryOf(300), HEADER, measure));

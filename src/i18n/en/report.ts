@@ -72,7 +72,8 @@ export const report = {
   'summary.subtitle': (p: { rubric: string; date: string }) => `Class summary · rubric ${p.rubric} · graded ${p.date}`,
   'summary.runningHead': (p: { rubric: string }) => `class summary · ${p.rubric}`,
   'summary.footer': (p: { files: number; rubric: string; date: string }) => `stepmark · class summary of ${files(p.files)} · ${p.rubric} · graded ${p.date}`,
-  'summary.filesGraded': () => 'files graded',
+  /** The tile counting every file handed in, read or not (the next tile counts those not read). */
+  'summary.filesGraded': () => 'files handed in',
   'summary.unreadable': () => 'could not be read',
   'summary.mean': () => 'mean score',
   'summary.median': () => 'median score',
