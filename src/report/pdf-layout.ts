@@ -194,7 +194,7 @@ function stepBlock(step: StepRow, columns: Columns, tableHead: Block, measure: M
   if (step.cell) written.push([step.cell, 'regular', 6, MUTED]);
   const heights = [
     column(columns.id, columns.formula - columns.id - 8, [[step.id, 'bold', 8.5, INK], [step.description, 'regular', 6.5, MUTED]]),
-    column(columns.formula, columns.formulaWidth, formulaLines(step, ink, say)),
+    column(columns.formula, columns.formulaWidth, formulaLines(step, ink, say, measure)),
     column(columns.written, columns.valueWidth, written),
     columns.expected === null ? 0 : column(columns.expected, columns.valueWidth, [[step.expected ?? '', 'regular', 8.5, MUTED]]),
   ];
@@ -205,7 +205,7 @@ function stepBlock(step: StepRow, columns: Columns, tableHead: Block, measure: M
   return { height, items, repeatHead: tableHead };
 }
 
-function formulaLines(step: StepRow, ink: string, say: Say): CellLine[] {
+function formulaLines(step: StepRow, ink: string, say: Say, measure: Measure): CellLine[] {
   const lines: CellLine[] = [[`= ${step.symbolic}`, 'regular', 8.5, INK, 9]];
   const steps = step.notGiven;
   if (step.substituted === null) lines.push([say(msg('report.numbersHidden', { steps })), 'regular', 7, MUTED]);
@@ -213,7 +213,8 @@ function formulaLines(step: StepRow, ink: string, say: Say): CellLine[] {
     lines.push([`= ${step.substituted}`, 'regular', 8.5, INK, 9]);
     if (steps.length > 0) lines.push([say(msg('report.referenceUsed', { steps })), 'regular', 7, MUTED]);
   }
-  if (step.status !== 'correct') lines.push([`${step.mark} ${step.message}`, 'regular', 7.5, ink]);
+  // A message that wraps continues under its first word, clear of the mark.
+  if (step.status !== 'correct') lines.push([`${step.mark} ${step.message}`, 'regular', 7.5, ink, measure(`${step.mark} `, 'regular', 7.5)]);
   return lines;
 }
 

@@ -158,3 +158,18 @@ describe('a title on two lines', () => {
     expect(first).toEqual(['作业 1 · 一维卷积神经网络：', '正向传播与一步反向传播']);
   });
 });
+
+describe('a step’s message on two lines', () => {
+  it('continues under its first word, clear of the mark', () => {
+    const long = 'does not match the expected value, nor what your own earlier values give, and a few more words to wrap it twice over';
+    const model = modelOf(5);
+    const wrapped = { ...model, steps: model.steps.map((s) => ({ ...s, message: long })) };
+    const items = texts(layoutReport(wrapped, measure));
+    const first = items.findIndex((t) => t.text.startsWith(`${MARKS.incorrect} does not match`));
+    expect(first).toBeGreaterThanOrEqual(0);
+    const [head, next] = [items[first]!, items[first + 1]!];
+    expect(next.size).toBe(head.size);
+    expect(next.y).toBeGreaterThan(head.y);
+    expect(next.x).toBeCloseTo(head.x + measure(`${MARKS.incorrect} `, 'regular', head.size), 6);
+  });
+});

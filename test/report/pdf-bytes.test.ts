@@ -63,12 +63,12 @@ const PINNED: Record<string, { bytes: string; content: string }> = {
     content: '3d4f4e40628f2f6343399b9921c475832c0eaea18679a7ae60bb67c29c4ddb0f',
   },
   'submissions/2023000001_王晓东.xlsx reveal=false': {
-    bytes: 'ff775dd30e2ed9647eb0a44be95ee9d4e1c6a1320918fb4bdddd454e10a12950',
-    content: '3e63669bc1e79a15f2072af5d41301f8677c5c3906515f1feec1ab05fbeb3197',
+    bytes: '2e76ebffe41006b202ee6b00f771b926d7f92598f44e8207fd6f00fe9188df0c',
+    content: 'ede6eb2e97702d53702873f2a9c2f29c8c1223e662e14754ce35ccd0de2c5439',
   },
   'submissions/2023000001_王晓东.xlsx reveal=true': {
-    bytes: 'cf101a353c75ccc9c35c92bbf2d910527713e7e3b641fd680d8ad5324e8568c7',
-    content: 'faf2a2e5c77875ed7173c6995d8ec9f636b47a382f0a3b6e1b4e3a3bc51f2114',
+    bytes: '7fc4138bdbfc2b3feb5e22beebb49aa93970bab8f4cc0ce67192d149c8b62440',
+    content: '78a4beff27a335d96b89005428b801fa686b9b86c08f7a385d438d207a1676a8',
   },
   'submissions/2023000002_李四.xlsx reveal=false': {
     bytes: '44858056288f04df721e60ee924545f301aaccdc6d08f1ca460fa6ad54130ecb',
