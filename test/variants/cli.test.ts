@@ -243,7 +243,7 @@ describe('template --roster', () => {
       expect(sheet.length).toBe(1);
       const values = pinned.get(id)!;
       const kernel = [1, 2, 3].map((m) => formatNumber(values.get(`KK1${m}`)!, 6)).join(', ');
-      expect(sheet[0]).toContain(`KK11 … KK13 = [${kernel}]`);
+      expect(sheet[0]).toContain(`KK11, KK12, KK13 = [${kernel}]`);
       expect(sheet[0]).toContain(`α = ${formatNumber(values.get('learningRate')!, 6)}`);
     }
     // Needs the numbers, and keeps what is there.
