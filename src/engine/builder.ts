@@ -28,6 +28,11 @@ export class Builder {
     readonly newSuffix: string,
   ) {}
 
+  /** A step's description for sample `s` (0-based): names the sample when the rubric gives a batch. */
+  ofSample(note: Message, s: number): Message {
+    return this.suffixes[s] === '' ? note : msg('step.ofSample', { step: note, sample: s + 1 });
+  }
+
   /** A problem at `path`, as a catalog message (said in any language). */
   problem(path: readonly PathKey[], note: Message): void {
     this.problems.push(problemAt(path, note));

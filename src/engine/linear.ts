@@ -113,10 +113,10 @@ export class LinearLayer {
       const flat = input.maps.flat();
       const suffix = builder.suffixes[s]!;
       const pre = units.map((unit) =>
-        this.emit(positionId(steps.in, unit.at) + suffix, 'forward', 'pre-activation', msg('step.preActivation', { layer: spec.name, unit: unit.label }), preActivation(unit, flat)),
+        this.emit(positionId(steps.in, unit.at) + suffix, 'forward', 'pre-activation', builder.ofSample(msg('step.preActivation', { layer: spec.name, unit: unit.label }), s), preActivation(unit, flat)),
       );
       const out = units.map((unit, j) =>
-        this.emit(positionId(steps.out, unit.at) + suffix, 'forward', 'activation', msg('step.output', { layer: spec.name, activation, unit: unit.label }), activate(spec, pre[j]!, j, pre)),
+        this.emit(positionId(steps.out, unit.at) + suffix, 'forward', 'activation', builder.ofSample(msg('step.output', { layer: spec.name, activation, unit: unit.label }), s), activate(spec, pre[j]!, j, pre)),
       );
       this.pre.push(pre);
       this.out.push(out);
@@ -136,7 +136,7 @@ export class LinearLayer {
       const atOut = terms.flat();
       return units.map((unit, j) => {
         const delta = given?.[s]?.[j] ?? deltaAt(atOut[j] ?? [], derivative(this.spec, this.pre[s]![j]!, this.out[s]![j]!));
-        return this.emit(positionId(steps.coef, unit.at) + this.builder.suffixes[s]!, 'backward', 'coef', msg('step.delta', { layer: this.spec.name, unit: unit.label }), delta);
+        return this.emit(positionId(steps.coef, unit.at) + this.builder.suffixes[s]!, 'backward', 'coef', this.builder.ofSample(msg('step.delta', { layer: this.spec.name, unit: unit.label }), s), delta);
       });
     });
     this.emitUpdates(coefs);

@@ -73,7 +73,7 @@ export class PoolingLayer {
       const pooled: Expr[][] = maps.map(() => []);
       for (const window of this.windows) {
         const id = positionId(spec.steps.out, window.at) + builder.suffixes[s]!;
-        pooled[window.map]!.push(this.emit(id, 'forward', 'pool', this.describe('', window), this.pooled(input, window)));
+        pooled[window.map]!.push(this.emit(id, 'forward', 'pool', builder.ofSample(this.describe('', window), s), this.pooled(input, window)));
       }
       return { dims: outDims, maps: pooled };
     });
@@ -87,7 +87,7 @@ export class PoolingLayer {
       const below = emptyTerms(input.maps);
       this.windows.forEach((window, j) => {
         const id = positionId(this.spec.steps.coef, window.at) + this.builder.suffixes[s]!;
-        const coef = this.emit(id, 'backward', 'coef', this.describe('delta at ', window), deltaAt(atOut[j] ?? [], []));
+        const coef = this.emit(id, 'backward', 'coef', this.builder.ofSample(this.describe('delta at ', window), s), deltaAt(atOut[j] ?? [], []));
         window.members.forEach((position, k) => below[window.map]![position]!.push(product(coef, this.route(input, window, k))));
       });
       return below;

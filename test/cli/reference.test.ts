@@ -52,6 +52,27 @@ describe('stepmark reference', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
+  it.each([
+    ['en', (n: number) => `, sample ${n}`],
+    ['zh-CN', (n: number) => `，第 ${n} 个样本`],
+  ] as const)('in a batch rubric (--lang %s) each step of a sample names its sample, so _s1 and _s2 read differently', async (lang, names) => {
+    const { code, stdout } = await stepmark(['reference', 'rubrics/mlp-batch2.yaml', '--format', 'csv', '--lang', lang]);
+    expect(code).toBe(0);
+    const described = new Map<string, string>();
+    for (const row of stdout.trimEnd().split('\n').slice(1)) {
+      // The description is the last field, quoted when it holds a comma.
+      const description = row.endsWith('"') ? row.slice(row.lastIndexOf(',"') + 2, -1) : row.slice(row.lastIndexOf(',') + 1);
+      described.set(row.slice(0, row.indexOf(',')), description);
+    }
+    const firsts = [...described.keys()].filter((id) => id.endsWith('_s1') && !id.startsWith('x') && !id.startsWith('y'));
+    expect(firsts).toEqual(expect.arrayContaining(['in_h1_s1', 'out_h1_s1', 'out_o1_s1', 'coef_h1_s1', 'coef_o1_s1']));
+    for (const first of firsts) {
+      const second = first.replace(/_s1$/, '_s2');
+      expect(described.get(first), first).toMatch(new RegExp(`${names(1)}$`));
+      expect(described.get(second), second).toMatch(new RegExp(`${names(2)}$`));
+    }
+  });
+
   it('--convention standard propagates coef_p1 through the old weights; the rubric\'s own through the updated ones', async () => {
     const course = await referenceJson();
     const standard = await referenceJson('--convention', 'standard');

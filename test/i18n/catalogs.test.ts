@@ -66,6 +66,7 @@ const SAMPLES: { readonly [K in MessageKey]: ParamsOf<K> } = {
   'step.binaryCrossEntropy': undefined,
   'step.lossSample': { loss: NESTED, sample: 7709 },
   'step.lossBatch': { loss: NESTED, mean: true },
+  'step.ofSample': { step: NESTED, sample: 7716 },
   'unit.kernelRowColumn': { kernel: 7710, row: 7711, column: 7712 },
   'step.crossEntropy': undefined,
   'step.squaredError': undefined,

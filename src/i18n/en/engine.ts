@@ -17,6 +17,7 @@ export const engine = {
   'step.binaryCrossEntropy': () => 'binary cross-entropy loss',
   'step.squaredError': () => 'squared-error loss',
   'step.lossSample': (p: { loss: Said; sample: number }, c: Context) => `${c.say(p.loss)}, sample ${p.sample}`,
+  'step.ofSample': (p: { step: Said; sample: number }, c: Context) => `${c.say(p.step)}, sample ${p.sample}`,
   'step.lossBatch': (p: { loss: Said; mean: boolean }, c: Context) => `${c.say(p.loss)}, the batch's ${p.mean ? 'mean' : 'sum'}`,
   'unit.kernelWindow': (p: { kernel: number; window: number }, c: Context) => `${c.t.kernel} ${p.kernel}, ${c.t.window} ${p.window}`,
   'unit.kernelRowColumn': (p: { kernel: number; row: number; column: number }, c: Context) => `${c.t.kernel} ${p.kernel}, row ${p.row}, column ${p.column}`,

@@ -15,6 +15,7 @@ export const engine: Translation<typeof english> = {
   'step.binaryCrossEntropy': () => '二元交叉熵损失',
   'step.squaredError': () => '平方误差损失',
   'step.lossSample': (p, c) => `${c.say(p.loss)}，第 ${p.sample} 个样本`,
+  'step.ofSample': (p, c) => `${c.say(p.step)}，第 ${p.sample} 个样本`,
   'step.lossBatch': (p, c) => `${c.say(p.loss)}，整批的${p.mean ? '平均值' : '总和'}`,
   'unit.kernelWindow': (p, c) => `第 ${p.kernel} 个${c.t.kernel}，第 ${p.window} 个${c.t.window}`,
   'unit.kernelRowColumn': (p, c) => `第 ${p.kernel} 个${c.t.kernel}，第 ${p.row} 行第 ${p.column} 列`,
