@@ -35,7 +35,7 @@ export async function checkCommand(rubricPath: string, file: string, options: Ch
   const revealExpected = rubric.feedback.revealExpected;
   const [{ checkTable }, { sectionHeading }] = await Promise.all([import('../report/terminal.js'), import('../report/sections.js')]);
   const headings = new Map(graph.sections.map((section) => [section.id, say(sectionHeading(graph, section))]));
-  io.stdout(checkTable(result, { revealExpected, color: io.isTTY, say, headings }));
+  io.stdout(checkTable(result, { revealExpected, color: io.isTTY, say, headings, ...(io.isTTY && io.columns ? { width: io.columns } : {}) }));
   if (options.pdf !== false) {
     const target = typeof options.pdf === 'string' ? options.pdf : await defaultReportPath(result.student.id, path);
     if (typeof path === 'string' && resolve(target) === resolve(path)) throw new UsageError(msg('cli.refuseOverwriteTheSubmission', { path: target }));

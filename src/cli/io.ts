@@ -9,6 +9,8 @@ export interface Io {
   readonly readText: (path: string) => Promise<string>;
   /** Whether stdout is a terminal (colors, progress bars). */
   readonly isTTY: boolean;
+  /** The terminal's width in columns, when stdout is a terminal that tells it. */
+  readonly columns?: number;
   /** The environment's variables (the locale); `process.env` when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -18,6 +20,9 @@ export const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   readText: async (path) => decodeRubric(await readFile(path)),
   isTTY: process.stdout.isTTY === true,
+  get columns() {
+    return process.stdout.isTTY === true ? process.stdout.columns : undefined;
+  },
 };
 
 /**

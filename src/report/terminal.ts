@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import { formatNumber } from '../engine/text.js';
 import type { GradeResult, Status, StepResult } from '../grade/result.js';
 import { english, msg, type Message, type Say } from '../i18n/index.js';
+import { wrap } from './layout.js';
 import { localizeResult } from './localize.js';
 
 export const MARKS: Record<Status, string> = {
@@ -88,6 +89,8 @@ export interface CheckTableOptions {
   readonly say?: Say;
   /** Section headings by section id (`CC 层 · 正向传播`); the id where none is given. */
   readonly headings?: ReadonlyMap<string, string>;
+  /** The terminal's width in columns: messages wrap to it, continuing under the message column. None: one line per step. */
+  readonly width?: number;
 }
 
 /**
@@ -111,8 +114,29 @@ export function checkTable(graded: GradeResult, options: CheckTableOptions): str
     for (const step of section.stepIds.map((id) => byId.get(id)!)) {
       const expected = options.revealExpected ? `  ${say(msg('terminal.expected', { value: formatNumber(step.expected, 4) }))}` : '';
       const written = padDisplay(plainText(step.raw || '—'), writtenWidth);
-      lines.push(`  ${paintStatus(paint, step.status, MARKS[step.status])} ${padDisplay(step.id, idWidth)}  ${written} ${paint.dim(plainText(step.message))}${expected}`);
+      const start = `  ${paintStatus(paint, step.status, MARKS[step.status])} ${padDisplay(step.id, idWidth)}  ${written} `;
+      if (options.width === undefined) {
+        lines.push(`${start}${paint.dim(plainText(step.message))}${expected}`);
+        continue;
+      }
+      const column = 2 + stringWidth(MARKS[step.status]) + 1 + idWidth + 2 + writtenWidth + 1;
+      const [first = '', ...rest] = messageLines(plainText(step.message), expected, Math.max(MIN_MESSAGE_WIDTH, options.width - column), paint);
+      lines.push(`${start}${first}`, ...rest.map((line) => ' '.repeat(column) + line));
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Narrower than this, a message column would be one word a line: it runs past the terminal's edge instead. */
+const MIN_MESSAGE_WIDTH = 20;
+
+/** A step's message (dimmed) and the expected value after it, in lines of at most `room` display columns. */
+function messageLines(message: string, expected: string, room: number, paint: ReturnType<typeof pc.createColors>): string[] {
+  const measure = (text: string) => stringWidth(text);
+  const lines = message === '' ? [''] : wrap(message, room, 'regular', 1, measure);
+  const painted = lines.map((line) => paint.dim(line));
+  if (expected === '') return painted;
+  const last = lines.at(-1)!;
+  if (measure(last + expected) <= room) return [...painted.slice(0, -1), painted.at(-1)! + expected];
+  return [...painted, ...wrap(expected.trimStart(), room, 'regular', 1, measure)];
 }

@@ -1,6 +1,8 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { stripVTControlCharacters } from 'node:util';
 import { join, relative } from 'node:path';
+import stringWidth from 'string-width';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_FILE, SEED_STEP_IDS } from '../rubric/seed.js';
@@ -121,6 +123,30 @@ describe('stepmark check', () => {
     for (const id of SEED_STEP_IDS) expect(stdout).toMatch(new RegExp(`[✓↻✗–?] ${id}\\b`));
     expect(stdout).not.toMatch(/expected −?\d/);
     expect(stdout).not.toContain('0.1691'); // the exact w1_new, which this student got wrong
+  });
+
+  it('on a terminal, wraps each message to its width, continuing under the message column; piped, one line a step as before', async () => {
+    const argv = ['check', SEED_FILE, 'submissions/2023000001_王晓东.xlsx', '--lang', 'zh-CN'];
+    const piped = await stepmark(argv);
+    expect((await stepmark(argv, {}, { isTTY: false, columns: 80 })).stdout).toBe(piped.stdout);
+    const lines = (overrides: { columns?: number }) => stepmark(argv, {}, { isTTY: true, ...overrides }).then(({ code, stdout }) => {
+      expect(code).toBe(0);
+      return stripVTControlCharacters(stdout).trimEnd().split('\n');
+    });
+    const unbounded = await lines({});
+    expect(Math.max(...unbounded.map((line) => stringWidth(line)))).toBeGreaterThan(80);
+    const wrapped = await lines({ columns: 80 });
+    for (const line of wrapped) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    // Every step still starts one row; the rows after it are its message, indented to the message column.
+    const rows = wrapped.filter((line) => /^ {2}[✓↻✗–?] /.test(line));
+    expect(rows).toHaveLength(SEED_STEP_IDS.length);
+    const continued = wrapped.filter((line) => /^ {3,}\S/.test(line) && !/^ {2}[✓↻✗–?] /.test(line));
+    expect(continued.length).toBeGreaterThan(0);
+    const column = stringWidth(/^ +/.exec(continued[0]!)![0]);
+    for (const line of continued) expect(stringWidth(/^ +/.exec(line)![0])).toBe(column);
+    // Nothing is lost: the same words, only broken over lines.
+    const words = (text: string[]) => text.join('').replace(/\s+/g, '');
+    expect(words(wrapped)).toBe(words(unbounded));
   });
 
   it('shows expected values when the rubric reveals them', async () => {
