@@ -10,6 +10,7 @@ import { endQuietlyOnClosedPipe, EXIT, isUsageError, processIo, type Io } from '
 import { REFERENCE_FORMATS, type ReferenceFormat } from './choices.js';
 import { commanderError, optionDescription } from './commander-words.js';
 import { failureLanguage, forgetRubric } from './voice.js';
+import { helpByDisplayWidth } from './help-width.js';
 // Each command's module is imported when it runs: `check` starts its worker before anything heavy loads.
 import type { VariantsOptions } from './variants.js';
 import type { TemplateRosterOptions } from './template-roster.js';
@@ -65,11 +66,11 @@ function program(io: Io, setExit: (code: number) => void, say: Say): Command {
   const cli = new Command('stepmark')
     .description(h('help.program'))
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(commanderError(text, say)) })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(commanderError(text, say)), getOutHelpWidth: () => io.columns ?? 80, getErrHelpWidth: () => 80 })
     .showHelpAfterError(h('help.afterError'))
     .helpOption('-h, --help', h('help.help'))
     .helpCommand('help [command]', h('help.help'))
-    .configureHelp({ styleTitle: (title) => titles[title] ?? title, ...describeOptions(say) });
+    .configureHelp({ styleTitle: (title) => titles[title] ?? title, ...describeOptions(say), ...helpByDisplayWidth });
 
   cli
     .command('reference')
