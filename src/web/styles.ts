@@ -69,6 +69,13 @@ footer { margin-top: 2rem; font-size: .8rem; }
   table.steps { table-layout: auto; font-size: .85rem; }
   table.steps th { width: auto !important; }
   th, td { padding: .25rem .3rem; }
+  /* The network picture keeps the size it has on a wide screen (its smallest labels about 9 px, not 4)
+     and scrolls sideways inside its own box, the page does not. */
+  figure.network { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+  figure.network svg { width: 1064px; max-width: none; }
+  /* Short headers, section names and marks never break inside a word. */
+  th, .mark, table.sections td:first-child, table.sections th { white-space: nowrap; }
+  table.steps td.step { overflow-wrap: normal; word-break: keep-all; }
   /* The mark alone on a phone; the word stays for screen readers. */
   .mark .word { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 }

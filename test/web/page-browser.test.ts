@@ -47,7 +47,14 @@ async function expectSameAsCli(target: Page, cli: GradeResult, lang: 'zh-CN' | '
     expect(byId.get(step.id), step.id).toEqual({ id: step.id, status: step.status, mark: MARKS[step.status], word: WORDS[lang].status[step.status], message: step.message });
   }
   expect(await target.locator('ul.problems li').allTextContents()).toEqual(cli.problems);
-  expect(await target.textContent('dd.student')).toBe([cli.student.id, cli.student.name].filter((x) => x !== null).join('  ') || '—');
+  // The student is named once: in the result's heading, with no second row saying it again.
+  const student = [cli.student.id, cli.student.name].filter((x) => x !== null).join('  ');
+  if (student === '') expect(await target.textContent('dd.student')).toBe('—');
+  else {
+    expect(await target.textContent('#result-title')).toBe(student);
+    const result = (await target.textContent('#result')) ?? '';
+    expect(result.split(student).length - 1, 'the student named once').toBe(1);
+  }
   const score = `${formatNumber(cli.score, 6)}/${formatNumber(cli.maxScore, 6)}`;
   expect(await target.textContent('#score')).toContain(score);
   for (const section of cli.sections) {
@@ -138,6 +145,36 @@ describe('the self-check page in Chromium, from file://', () => {
     const measured = { htmlBytes: statSync(pagePath).size, loadToReadyMs: readyMs, dropToResultMs };
     writeFileSync(join(ROOT, 'reports/self-check-page.json'), `${JSON.stringify(measured, null, 2)}\n`);
     console.log(`self-check page: ${measured.htmlBytes} bytes; load to ready ${readyMs} ms; drop to result ${dropToResultMs} ms`);
+  });
+
+  it('on a 390 px phone: the network picture keeps its size and scrolls in its box; headers and section names stay on one line', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const phone = await browser.open(pagePath);
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.click(`button[data-lang="${lang}"]`);
+      await pick(phone, join(ROOT, 'submissions', HANDWRITTEN));
+      const shape = await phone.evaluate(() => {
+        const figure = document.querySelector('figure.network') as HTMLElement;
+        const svg = figure.querySelector('svg')!;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const sizes = [...svg.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size') ?? getComputedStyle(t).fontSize.replace('px', '')) * scale);
+        // The lines a cell's text is laid out on (a cell may be as tall as its row; its text is what counts).
+        const oneLine = (cell: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.top)));
+          return tops.size <= 1 ? null : `${cell.textContent} (${tops.size} lines)`;
+        };
+        const tall = [...document.querySelectorAll('#result thead th, table.sections tbody th')].map(oneLine).filter((x) => x !== null);
+        return { scrolls: figure.scrollWidth > figure.clientWidth, pageWidth: document.documentElement.scrollWidth, smallest: Math.min(...sizes), tall };
+      });
+      expect(shape.scrolls, lang).toBe(true);
+      expect(shape.pageWidth, 'the page itself does not scroll sideways').toBeLessThanOrEqual(390);
+      expect(shape.smallest, 'the smallest label in the picture, in CSS px').toBeGreaterThanOrEqual(9);
+      expect(shape.tall, lang).toEqual([]);
+      await phone.screenshot({ path: join(ROOT, `reports/self-check-phone-${lang}.png`), fullPage: true });
+      await phone.close();
+    }
   });
 
   it('switches language: its own words and the library\'s messages, as `grade --lang` says them', async () => {

@@ -48,6 +48,14 @@ async function typeId(page: Page, id: string): Promise<void> {
 
 const score = async (page: Page) => (await page.textContent('#score')) ?? '';
 
+/** The alert `text` is shown exactly once on the page (in the id box), not again below the buttons. */
+async function alertOnce(page: Page, text: string): Promise<void> {
+  const shown = await page.locator('.alert').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.textContent));
+  expect(shown).toEqual([text]);
+  expect(await page.getAttribute('#id-status', 'class')).toBe('alert');
+  expect(await page.textContent('#status')).toBe('');
+}
+
 beforeAll(async () => {
   writeFileSync(rubric, seedVariantsText());
   const roster = join(work, 'class.csv');
@@ -135,8 +143,7 @@ describe('the self-check page of a rubric with variants, in Chromium', () => {
     const file = solution(IDS[1]!, '', 'no-id.xlsx');
     // No id typed, none in the file: the page asks for one and grades nothing.
     await answered(page, () => page.setInputFiles('#file', file));
-    expect(await page.textContent('#status')).toBe(WORDS['zh-CN'].needId);
-    expect(await page.getAttribute('#status', 'class')).toBe('alert');
+    await alertOnce(page, WORDS['zh-CN'].needId);
     expect(await page.locator('tr.step').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('student-id');
     await page.screenshot({ path: join(ROOT, 'reports/self-check-variants-no-id-zh.png'), fullPage: false });
@@ -151,8 +158,9 @@ describe('the self-check page of a rubric with variants, in Chromium', () => {
     expect(await page.textContent('#id-status')).toBe(WORDS['zh-CN'].idUnknown('2099999999'));
     expect(await page.getAttribute('#id-status', 'class')).toBe('alert');
     await page.screenshot({ path: join(ROOT, 'reports/self-check-variants-unknown-zh.png'), fullPage: false });
+    await alertOnce(page, WORDS['zh-CN'].idUnknown('2099999999'));
     await answered(page, () => page.setInputFiles('#file', file));
-    expect(await page.textContent('#status')).toBe(WORDS['zh-CN'].idUnknown('2099999999'));
+    await alertOnce(page, WORDS['zh-CN'].idUnknown('2099999999'));
     // Another student's id: graded against their numbers, poorly.
     await answered(page, () => typeId(page, IDS[2]!));
     const [got, max] = (await score(page)).match(/[\d.]+\/[\d.]+/)![0].split('/').map(Number);
@@ -170,7 +178,7 @@ describe('the self-check page of a rubric with variants, in Chromium', () => {
     await typeId(page, '2099999999');
     // The result graded against the earlier id goes: it would read as this id's.
     expect(await page.locator('tr.step').count()).toBe(0);
-    expect(await page.textContent('#status')).toBe(WORDS.en.idUnknown('2099999999'));
+    await alertOnce(page, WORDS.en.idUnknown('2099999999'));
     expect(await page.isDisabled('#template')).toBe(true);
     await page.screenshot({ path: join(ROOT, 'reports/self-check-variants-unknown-en.png'), fullPage: false });
     await page.close();

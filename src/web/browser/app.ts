@@ -112,7 +112,7 @@ async function useStudentId(regrade = true): Promise<void> {
       // A result graded against an earlier id's numbers would read as this one's.
       state.model = null;
       showResult();
-      setStatus((w) => w.idUnknown(studentId), true);
+      setStatus(() => ''); // the id box says so, once
     }
   } catch (error) {
     if (error instanceof Superseded) return;
@@ -192,7 +192,7 @@ function noNumbers(student: StudentLookup): void {
   state.model = null;
   showResult();
   tookStudent(student);
-  setStatus((w) => (student.studentId === null ? w.needId : w.idUnknown(student.studentId)), true);
+  setStatus(() => ''); // the id box above says why (needId or idUnknown), once
   if (student.studentId === null) document.getElementById('student-id')?.focus();
 }
 

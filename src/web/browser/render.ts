@@ -43,7 +43,8 @@ function header(model: ReportModel, words: Words): HTMLElement {
     h(
       'dl',
       { class: 'head' },
-      h('dt', {}, words.student), h('dd', { class: 'student' }, head.student || '—'),
+      // The student already heads the result; the list names only what the heading does not.
+      ...(head.student ? [] : [h('dt', {}, words.student), h('dd', { class: 'student' }, '—')]),
       h('dt', {}, words.file), h('dd', { class: 'file' }, head.file),
       h('dt', {}, words.score), h('dd', { class: 'score', id: 'score' }, `${head.score}/${head.maxScore} (${head.percent})`),
     ),
