@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGrader } from '../../src/grade/grader.js';
 import { pageHtml, scriptJson, type PageConfig } from '../../src/web/page.js';
+import { report as enReport } from '../../src/i18n/en/report.js';
+import { report as zhReport } from '../../src/i18n/zh-CN/report.js';
 import { svgMarkup } from '../../src/web/svg.js';
+import { WORDS } from '../../src/web/words.js';
 import { ROOT, stepmark } from '../cli/run.js';
 import { SEED_FILE } from '../rubric/seed.js';
 
@@ -118,5 +121,19 @@ describe('the page as text', () => {
     expect(svg).toContain('>&lt;img onerror=x&gt;&amp;</text>');
     expect(svg).toContain('aria-label="a &quot;label&quot;"');
     expect(svg).not.toContain('<img');
+  });
+
+  it('names the result\'s parts with the PDF report\'s words, in Chinese and in English', () => {
+    const say = (f: unknown) => (f as () => string)();
+    const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+    for (const [lang, catalog] of [['zh-CN', zhReport], ['en', enReport]] as const) {
+      const words = WORDS[lang];
+      expect(words.steps, lang).toBe(say(catalog['report.everyStep']));
+      expect(words.network, lang).toBe(say(catalog['report.network']));
+      expect(words.sections, lang).toBe(say(catalog['report.scoreBySection']));
+      expect(words.written, lang).toBe(capital(say(catalog['report.column.written'])));
+      expect(words.expected, lang).toBe(capital(say(catalog['report.column.expected'])));
+      expect(words.step, lang).toBe(capital(say(catalog['report.column.step'])));
+    }
   });
 });
