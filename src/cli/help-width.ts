@@ -2,7 +2,10 @@
  * commander's help, wrapped by display width: commander counts characters and breaks only at
  * spaces, so Chinese (two columns a character, no spaces) ran past an 80-column terminal.
  */
-import stringWidth from 'string-width';
+import { displayWidth } from '../i18n/width.js';
+
+/** Columns of a help line (commander's styles stripped); not string-width, which would load before `check` starts its worker. */
+const stringWidth = (text: string): number => displayWidth(text.replace(/\u001b\[[0-9;]*m/g, ''));
 
 /** Chinese script and full-width forms: a line may break between any two of these characters… */
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF';

@@ -64,6 +64,16 @@ describe('what a self-check loads', () => {
     expect(modules.filter((url) => PDF_MODULES.test(url))).toEqual([]);
   });
 
+  it('starts its reading worker before the terminal table loads string-width (the help does not load it either)', () => {
+    const { status, loads, stderr } = modulesLoaded(['check', 'rubrics/seed-cnn.yaml', SUBMISSION]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const worker = loads.findIndex((url) => url.endsWith('/dist/cli/read-worker.js'));
+    const width = loads.findIndex((url) => url.includes('/node_modules/string-width/'));
+    expect(worker).toBeGreaterThanOrEqual(0);
+    expect(width).toBeGreaterThan(worker);
+  });
+
   it('compiles the rubric in one thread only, and parses the file in one thread only (the worker)', () => {
     const { status, loads, stderr } = modulesLoaded(['check', 'rubrics/seed-cnn.yaml', SUBMISSION]);
     expect(stderr).toBe('');
