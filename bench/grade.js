@@ -22,9 +22,18 @@ function lcg(seed) {
 const seedRubric = () => compileRubric(readFileSync(new URL('../rubrics/seed-cnn.yaml', import.meta.url), 'utf8'), 'seed-cnn.yaml').loaded.rubric;
 
 export function makeFolder(graph, decimals, count = COUNT, rubric = seedRubric(), name = (n) => `student ${n}`) {
+  return writeClassFolder(() => ({ rubric, graph }), decimals, count, name);
+}
+
+/**
+ * A class folder: student n's sheet is `referenceOf(n)`'s graph hand-rounded at `decimals` or one more,
+ * half of them with one slip (the same draws whatever the references, so two classes compare).
+ */
+export function writeClassFolder(referenceOf, decimals, count = COUNT, name = (n) => `student ${n}`) {
   const folder = mkdtempSync(join(tmpdir(), 'stepmark-bench-'));
   const random = lcg(42);
   for (let n = 0; n < count; n++) {
+    const { rubric, graph } = referenceOf(n);
     const d = decimals + Math.floor(random() * 2);
     const slip = graph.steps[Math.floor(random() * graph.steps.length)].id;
     const given = random() < 0.5 ? new Map([[slip, Math.round(random() * 1000) / 1000]]) : new Map();

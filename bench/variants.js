@@ -2,18 +2,16 @@
 // the seed homework (xlsx, hand-rounded, the same slips as the plain class), read and graded in
 // one process against their own numbers; side by side with 500 students of the plain rubric.
 // Target: with variants at most 10% slower (median of 5 runs each, interleaved).
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGrader } from '../dist/grade/grader.js';
-import { evaluateGraph } from '../dist/engine/evaluate.js';
 import { parseRubric } from '../dist/rubric/load.js';
-import { templateWorkbook } from '../dist/report/template.js';
 import { createVariantDrawer, variantReference } from '../dist/variants/draw.js';
 import { createVariantGrader } from '../dist/variants/grader.js';
 import { variantKey } from '../dist/variants/csv.js';
 import { nodeHmacSha256 } from '../dist/variants/node-hmac.js';
 import { planVariants } from '../dist/variants/plan.js';
+import { writeClassFolder } from './grade.js';
 
 const COUNT = 500;
 const RUNS = 5;
@@ -31,27 +29,6 @@ variants:
     - { nonzero: [KK, w] }
 `;
 
-function lcg(seed) {
-  let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
-
-/** Student n's sheet: their graph hand-rounded at 3 or 4 decimals, half of them with one slip (the same for both classes). */
-function writeClass(referenceOf, decimals) {
-  const folder = mkdtempSync(join(tmpdir(), 'stepmark-bench-variants-'));
-  const random = lcg(42);
-  for (let n = 0; n < COUNT; n++) {
-    const { rubric, graph } = referenceOf(n);
-    const d = decimals + Math.floor(random() * 2);
-    const slip = graph.steps[Math.floor(random() * graph.steps.length)].id;
-    const given = random() < 0.5 ? new Map([[slip, Math.round(random() * 1000) / 1000]]) : new Map();
-    const values = evaluateGraph(graph, { round: (x) => Number(x.toFixed(d)), given });
-    const answers = new Map([...values].map(([id, v]) => [id, Number(v.toFixed(d))]));
-    const id = String(2023100000 + n);
-    writeFileSync(join(folder, `${id}_student${n}.xlsx`), templateWorkbook(rubric, graph, { filled: { student: { id, name: `student ${n}` }, answers } }));
-  }
-  return folder;
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -88,8 +65,8 @@ export async function benchVariants() {
 
   const plain = createGrader(seedText, 'seed-cnn.yaml');
   const withVariants = () => createVariantGrader(createGrader(text, 'seed-variants.yaml'), plan, pinned);
-  const plainFolder = writeClass(() => plain.reference, 3);
-  const variantFolder = writeClass((n) => variantReference(plan, pinned.get(variantKey(String(2023100000 + n)))), 3);
+  const plainFolder = writeClassFolder(() => plain.reference, 3, COUNT);
+  const variantFolder = writeClassFolder((n) => variantReference(plan, pinned.get(variantKey(String(2023100000 + n)))), 3, COUNT);
   try {
     const list = (folder) => readdirSync(folder).map((name) => join(folder, name)).sort();
     const [plainFiles, variantFiles] = [list(plainFolder), list(variantFolder)];
